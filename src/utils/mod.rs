@@ -1,3 +1,5 @@
 //! Small shared helpers.
 
 pub mod byte_level;
+pub mod padding;
+pub mod truncation;
