@@ -1,1 +1,376 @@
-//! placeholder
+//! Added tokens: strings matched in the raw input *before* the model runs, so that special
+//! markers (`<|endoftext|>`, `[CLS]`) and user-added words always become single tokens.
+//!
+//! Matching follows the reference exactly:
+//! 1. tokens with `normalized: false` are searched in the raw text (leftmost-longest);
+//! 2. each remaining piece is normalized, and tokens with `normalized: true` are searched in
+//!    the normalized piece, their patterns being their own normalized content.
+//!
+//! Flags: `single_word` rejects a match touching a word char on either side; `lstrip` /
+//! `rstrip` swallow the whitespace around the match into the token's span; `special` tokens
+//! can be skipped when decoding.
+
+use crate::normalizer::{NormalizedString, Range};
+use crate::normalizers::NormalizerWrapper;
+use crate::pre_tokenizer::{PreTokenizedString, Split};
+use crate::{Model, Normalizer, Offsets, Result, Token};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A token added on top of the model's vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AddedToken {
+    /// The token's text.
+    pub content: String,
+    /// Only match when not touching a word character on either side.
+    pub single_word: bool,
+    /// Include the whitespace on the left of a match.
+    pub lstrip: bool,
+    /// Include the whitespace on the right of a match.
+    pub rstrip: bool,
+    /// Match against the normalized text (true) or the raw input (false).
+    pub normalized: bool,
+    /// Special tokens can be skipped when decoding.
+    pub special: bool,
+}
+
+impl Default for AddedToken {
+    fn default() -> Self {
+        AddedToken {
+            content: String::new(),
+            single_word: false,
+            lstrip: false,
+            rstrip: false,
+            normalized: true,
+            special: false,
+        }
+    }
+}
+
+impl AddedToken {
+    /// A token with `content`; special tokens are not normalized by default.
+    pub fn from(content: impl Into<String>, special: bool) -> Self {
+        AddedToken {
+            content: content.into(),
+            normalized: !special,
+            special,
+            ..Default::default()
+        }
+    }
+}
+
+/// An added token with its id, as stored in tokenizer.json's `added_tokens`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedTokenWithId {
+    /// The token's id.
+    pub id: u32,
+    /// The token.
+    #[serde(flatten)]
+    pub token: AddedToken,
+}
+
+#[derive(Debug, Clone)]
+struct MatchingSet {
+    automaton: Option<AhoCorasick>,
+    ids: Vec<u32>,
+}
+
+impl MatchingSet {
+    fn build(patterns: &[String], ids: Vec<u32>) -> Result<Self> {
+        if patterns.is_empty() {
+            return Ok(MatchingSet {
+                automaton: None,
+                ids,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .map_err(|e| crate::Error::config(format!("added tokens: {e}")))?;
+        Ok(MatchingSet {
+            automaton: Some(automaton),
+            ids,
+        })
+    }
+}
+
+/// The added tokens of a tokenizer and the automata that find them.
+#[derive(Debug, Clone)]
+pub struct AddedVocabulary {
+    map: HashMap<String, u32>,
+    map_r: HashMap<u32, AddedToken>,
+    added_tokens: Vec<AddedToken>,
+    special_tokens: Vec<AddedToken>,
+    special_set: HashSet<String>,
+    split_raw: MatchingSet,
+    split_normalized: MatchingSet,
+}
+
+impl Default for AddedVocabulary {
+    fn default() -> Self {
+        AddedVocabulary {
+            map: HashMap::new(),
+            map_r: HashMap::new(),
+            added_tokens: Vec::new(),
+            special_tokens: Vec::new(),
+            special_set: HashSet::new(),
+            split_raw: MatchingSet {
+                automaton: None,
+                ids: Vec::new(),
+            },
+            split_normalized: MatchingSet {
+                automaton: None,
+                ids: Vec::new(),
+            },
+        }
+    }
+}
+
+static WORD_CHAR: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^\w$").expect("constant pattern")
+});
+
+fn is_word_char(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    WORD_CHAR.is_match(c.encode_utf8(&mut buf))
+}
+
+impl AddedVocabulary {
+    /// Builds the vocabulary from tokenizer.json's `added_tokens`, assigning ids exactly as
+    /// the reference does when it loads a file (tokens are added one by one).
+    pub fn from_tokens(
+        tokens: &[AddedTokenWithId],
+        model: &impl Model,
+        normalizer: Option<&NormalizerWrapper>,
+    ) -> Result<Self> {
+        let mut vocab = AddedVocabulary::default();
+        for t in tokens {
+            vocab.add_one(&t.token, model);
+        }
+        vocab.refresh(model, normalizer)?;
+        Ok(vocab)
+    }
+
+    /// Adds tokens (special or not) and rebuilds the matchers; returns how many were added.
+    pub fn add_tokens(
+        &mut self,
+        tokens: &[AddedToken],
+        model: &impl Model,
+        normalizer: Option<&NormalizerWrapper>,
+    ) -> Result<usize> {
+        let added = tokens.iter().filter(|t| self.add_one(t, model)).count();
+        self.refresh(model, normalizer)?;
+        Ok(added)
+    }
+
+    fn add_one(&mut self, token: &AddedToken, model: &impl Model) -> bool {
+        if token.special && !token.content.is_empty() && !self.special_set.contains(&token.content) {
+            self.special_tokens.push(token.clone());
+            self.special_set.insert(token.content.clone());
+        }
+        if token.content.is_empty() || self.map_r.values().any(|t| t == token) {
+            return false;
+        }
+        let id = match self.token_to_id(&token.content, model) {
+            Some(id) => id,
+            None => {
+                let size = model.get_vocab_size() as u32;
+                match self.map.values().copied().max() {
+                    Some(max) if max >= size || size == 0 => max.saturating_add(1),
+                    _ => size,
+                }
+            }
+        };
+        self.map.insert(token.content.clone(), id);
+        self.map_r.insert(id, token.clone());
+        if !self.special_set.contains(&token.content) {
+            self.added_tokens.push(token.clone());
+        }
+        true
+    }
+
+    fn refresh(&mut self, model: &impl Model, normalizer: Option<&NormalizerWrapper>) -> Result<()> {
+        let mut raw = (Vec::new(), Vec::new());
+        let mut norm = (Vec::new(), Vec::new());
+        for token in self.special_tokens.iter().chain(self.added_tokens.iter()) {
+            let Some(id) = self.token_to_id(&token.content, model) else {
+                continue;
+            };
+            if token.normalized {
+                let mut content = NormalizedString::from(token.content.as_str());
+                if let Some(n) = normalizer {
+                    n.normalize(&mut content)?;
+                }
+                norm.0.push(content.get().to_owned());
+                norm.1.push(id);
+            } else {
+                raw.0.push(token.content.clone());
+                raw.1.push(id);
+            }
+        }
+        self.split_raw = MatchingSet::build(&raw.0, raw.1)?;
+        self.split_normalized = MatchingSet::build(&norm.0, norm.1)?;
+        Ok(())
+    }
+
+    /// Number of added tokens.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether there are no added tokens.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Added token contents and their ids.
+    pub fn get_vocab(&self) -> &HashMap<String, u32> {
+        &self.map
+    }
+
+    /// Added tokens by id.
+    pub fn get_added_tokens_decoder(&self) -> &HashMap<u32, AddedToken> {
+        &self.map_r
+    }
+
+    /// The added tokens with their ids, sorted by id (as tokenizer.json stores them).
+    pub fn tokens_with_ids(&self) -> Vec<AddedTokenWithId> {
+        let mut v: Vec<AddedTokenWithId> = self
+            .map_r
+            .iter()
+            .map(|(id, t)| AddedTokenWithId {
+                id: *id,
+                token: t.clone(),
+            })
+            .collect();
+        v.sort_by_key(|t| t.id);
+        v
+    }
+
+    /// Id of `token`: added tokens first, then the model.
+    pub fn token_to_id(&self, token: &str, model: &impl Model) -> Option<u32> {
+        self.map.get(token).copied().or_else(|| model.token_to_id(token))
+    }
+
+    /// Content of the added token `id`, if it is one.
+    pub fn simple_id_to_token(&self, id: u32) -> Option<&str> {
+        self.map_r.get(&id).map(|t| t.content.as_str())
+    }
+
+    /// Whether `token` is a special token.
+    pub fn is_special_token(&self, token: &str) -> bool {
+        self.special_set.contains(token)
+    }
+
+    fn find_matches(&self, sentence: &str, set: &MatchingSet) -> Vec<(Option<u32>, Offsets)> {
+        let Some(automaton) = &set.automaton else {
+            return vec![(None, (0, sentence.len()))];
+        };
+        if sentence.is_empty() {
+            return vec![(None, (0, 0))];
+        }
+        let mut start_offset = 0;
+        let mut splits = Vec::new();
+        for m in automaton.find_iter(sentence) {
+            let (mut start, mut stop) = (m.start(), m.end());
+            let Some(&id) = set.ids.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let Some(token) = self.map_r.get(&id) else {
+                continue;
+            };
+            if token.single_word {
+                let start_space =
+                    start == 0 || !sentence[..start].chars().next_back().is_some_and(is_word_char);
+                let stop_space = stop == sentence.len()
+                    || !sentence[stop..].chars().next().is_some_and(is_word_char);
+                if !start_space || !stop_space {
+                    continue;
+                }
+            }
+            if token.lstrip {
+                let new_start = sentence[..start].trim_end().len();
+                start = new_start.max(start_offset);
+            }
+            if token.rstrip {
+                let rest = &sentence[stop..];
+                stop += rest.len() - rest.trim_start().len();
+            }
+            if start_offset < start {
+                splits.push((None, (start_offset, start)));
+            }
+            splits.push((Some(id), (start, stop)));
+            start_offset = stop;
+        }
+        if start_offset != sentence.len() {
+            splits.push((None, (start_offset, sentence.len())));
+        }
+        splits
+    }
+
+    fn split_with_indices(&self, sentence: NormalizedString, set: &MatchingSet) -> Vec<Split> {
+        if set.automaton.is_none() {
+            return vec![Split::from(sentence)];
+        }
+        self.find_matches(sentence.get(), set)
+            .into_iter()
+            .filter_map(|(id, (s, e))| {
+                let slice = sentence.slice(Range::Normalized(s..e))?;
+                let tokens = id.map(|id| {
+                    let value = slice.get().to_owned();
+                    let len = value.len();
+                    vec![Token::new(id, value, (0, len))]
+                });
+                Some(Split {
+                    normalized: slice,
+                    tokens,
+                })
+            })
+            .collect()
+    }
+
+    /// Finds added tokens in `sequence` and normalizes the rest.
+    pub fn extract_and_normalize(
+        &self,
+        normalizer: Option<&NormalizerWrapper>,
+        sequence: &str,
+    ) -> Result<PreTokenizedString> {
+        let mut pretokenized = PreTokenizedString::from(sequence);
+        if self.split_raw.automaton.is_some() {
+            self.split_pieces(&mut pretokenized, None, &self.split_raw)?;
+        }
+        self.split_pieces(&mut pretokenized, normalizer, &self.split_normalized)?;
+        Ok(pretokenized)
+    }
+
+    fn split_pieces(
+        &self,
+        pretokenized: &mut PreTokenizedString,
+        normalizer: Option<&NormalizerWrapper>,
+        set: &MatchingSet,
+    ) -> Result<()> {
+        let original = pretokenized.get_original().to_owned();
+        let splits = std::mem::take(pretokenized.splits_mut());
+        let mut out = Vec::with_capacity(splits.len());
+        for split in splits {
+            if split.tokens.is_some() {
+                out.push(split);
+                continue;
+            }
+            let mut n = split.normalized;
+            if let Some(norm) = normalizer {
+                norm.normalize(&mut n)?;
+            }
+            out.extend(
+                self.split_with_indices(n, set)
+                    .into_iter()
+                    .filter(|s| !s.normalized.is_empty()),
+            );
+        }
+        *pretokenized = PreTokenizedString::from_splits(original, out);
+        Ok(())
+    }
+}

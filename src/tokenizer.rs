@@ -1,1 +1,597 @@
-//! placeholder
+//! [`Tokenizer`]: loads a tokenizer.json and runs the pipeline
+//! added tokens → normalizer → pre-tokenizer → model → post-processor (and the decoder back).
+
+use crate::added_vocabulary::{AddedToken, AddedTokenWithId, AddedVocabulary};
+use crate::decoders::DecoderWrapper;
+use crate::encoding::Encoding;
+use crate::models::ModelWrapper;
+use crate::normalizers::NormalizerWrapper;
+use crate::pre_tokenizers::PreTokenizerWrapper;
+use crate::processors::PostProcessorWrapper;
+use crate::utils::padding::{pad_encodings, PaddingParams};
+use crate::utils::truncation::TruncationParams;
+use crate::{Decoder, Error, Model, PostProcessor, PreTokenizer, Result};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One input sequence: raw text, or text already split into words.
+#[derive(Debug, Clone)]
+pub enum InputSequence<'s> {
+    /// Raw text.
+    Raw(Cow<'s, str>),
+    /// Words; each is encoded on its own and token offsets are relative to the word.
+    PreTokenized(Cow<'s, [String]>),
+}
+
+impl<'s> From<&'s str> for InputSequence<'s> {
+    fn from(s: &'s str) -> Self {
+        InputSequence::Raw(Cow::Borrowed(s))
+    }
+}
+impl<'s> From<&'s String> for InputSequence<'s> {
+    fn from(s: &'s String) -> Self {
+        InputSequence::Raw(Cow::Borrowed(s.as_str()))
+    }
+}
+impl From<String> for InputSequence<'_> {
+    fn from(s: String) -> Self {
+        InputSequence::Raw(Cow::Owned(s))
+    }
+}
+impl<'s> From<&'s [String]> for InputSequence<'s> {
+    fn from(s: &'s [String]) -> Self {
+        InputSequence::PreTokenized(Cow::Borrowed(s))
+    }
+}
+impl From<Vec<String>> for InputSequence<'_> {
+    fn from(s: Vec<String>) -> Self {
+        InputSequence::PreTokenized(Cow::Owned(s))
+    }
+}
+impl From<&[&str]> for InputSequence<'_> {
+    fn from(s: &[&str]) -> Self {
+        InputSequence::PreTokenized(Cow::Owned(s.iter().map(|w| (*w).to_owned()).collect()))
+    }
+}
+impl From<Vec<&str>> for InputSequence<'_> {
+    fn from(s: Vec<&str>) -> Self {
+        InputSequence::from(s.as_slice())
+    }
+}
+
+/// What to encode: one sequence or a pair.
+#[derive(Debug, Clone)]
+pub enum EncodeInput<'s> {
+    /// One sequence.
+    Single(InputSequence<'s>),
+    /// A pair of sequences (e.g. question and context).
+    Dual(InputSequence<'s>, InputSequence<'s>),
+}
+
+impl<'s, I: Into<InputSequence<'s>>> From<I> for EncodeInput<'s> {
+    fn from(input: I) -> Self {
+        EncodeInput::Single(input.into())
+    }
+}
+
+impl<'s, I1, I2> From<(I1, I2)> for EncodeInput<'s>
+where
+    I1: Into<InputSequence<'s>>,
+    I2: Into<InputSequence<'s>>,
+{
+    fn from((a, b): (I1, I2)) -> Self {
+        EncodeInput::Dual(a.into(), b.into())
+    }
+}
+
+/// Byte or char offsets in the produced encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OffsetType {
+    Byte,
+    Char,
+}
+
+/// A tokenizer loaded from a tokenizer.json: immutable, `Send + Sync`, cheap to share.
+///
+/// ```
+/// use subtok::Tokenizer;
+/// let json = r#"{"version": "1.0", "model": {"type": "WordLevel",
+///     "vocab": {"[UNK]": 0, "hello": 1, "world": 2}, "unk_token": "[UNK]"},
+///     "pre_tokenizer": {"type": "Whitespace"}}"#;
+/// let tokenizer: Tokenizer = json.parse()?;
+/// let encoding = tokenizer.encode("hello big world", true)?;
+/// assert_eq!(encoding.get_ids(), &[1, 0, 2]);
+/// assert_eq!(encoding.get_offsets(), &[(0, 5), (6, 9), (10, 15)]);
+/// # Ok::<(), subtok::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tokenizer {
+    normalizer: Option<NormalizerWrapper>,
+    pre_tokenizer: Option<PreTokenizerWrapper>,
+    model: ModelWrapper,
+    post_processor: Option<PostProcessorWrapper>,
+    decoder: Option<DecoderWrapper>,
+    added_vocabulary: AddedVocabulary,
+    truncation: Option<TruncationParams>,
+    padding: Option<PaddingParams>,
+}
+
+/// tokenizer.json as read from disk.
+#[derive(Deserialize)]
+struct TokenizerJson {
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    truncation: Option<TruncationParams>,
+    #[serde(default)]
+    padding: Option<PaddingParams>,
+    #[serde(default)]
+    added_tokens: Option<Vec<AddedTokenWithId>>,
+    #[serde(default)]
+    normalizer: Option<NormalizerWrapper>,
+    #[serde(default)]
+    pre_tokenizer: Option<PreTokenizerWrapper>,
+    #[serde(default)]
+    post_processor: Option<PostProcessorWrapper>,
+    #[serde(default)]
+    decoder: Option<DecoderWrapper>,
+    model: Option<ModelWrapper>,
+}
+
+/// tokenizer.json as written, in the reference's field order.
+#[derive(Serialize)]
+struct TokenizerJsonOut<'a> {
+    version: &'static str,
+    truncation: &'a Option<TruncationParams>,
+    padding: &'a Option<PaddingParams>,
+    added_tokens: Vec<AddedTokenWithId>,
+    normalizer: &'a Option<NormalizerWrapper>,
+    pre_tokenizer: &'a Option<PreTokenizerWrapper>,
+    post_processor: &'a Option<PostProcessorWrapper>,
+    decoder: &'a Option<DecoderWrapper>,
+    model: &'a ModelWrapper,
+}
+
+/// Turns a serde error into an [`Error::Json`] with path, line and column.
+fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let (line, column) = (inner.line(), inner.column());
+    let mut message = inner.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    if let Some(stripped) = message.strip_suffix(&suffix) {
+        message = stripped.to_owned();
+    }
+    Error::Json {
+        path,
+        line,
+        column,
+        message,
+    }
+}
+
+impl std::str::FromStr for Tokenizer {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Tokenizer::from_bytes(s.as_bytes())
+    }
+}
+
+impl Tokenizer {
+    /// Loads a tokenizer.json file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Tokenizer::from_bytes(&bytes)
+    }
+
+    /// Loads a tokenizer from the bytes of a tokenizer.json.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let json: TokenizerJson = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+        de.end().map_err(|e| Error::Json {
+            path: ".".into(),
+            line: e.line(),
+            column: e.column(),
+            message: "trailing characters after the tokenizer object".into(),
+        })?;
+        if let Some(v) = &json.version {
+            if v != "1.0" {
+                return Err(Error::Json {
+                    path: "version".into(),
+                    line: 0,
+                    column: 0,
+                    message: format!("unknown tokenizer version `{v}`, expected `1.0`"),
+                });
+            }
+        }
+        let model = json.model.ok_or_else(|| Error::Json {
+            path: "model".into(),
+            line: 0,
+            column: 0,
+            message: "missing field `model`".into(),
+        })?;
+        let added_vocabulary = AddedVocabulary::from_tokens(
+            json.added_tokens.as_deref().unwrap_or(&[]),
+            &model,
+            json.normalizer.as_ref(),
+        )?;
+        Ok(Tokenizer {
+            normalizer: json.normalizer,
+            pre_tokenizer: json.pre_tokenizer,
+            model,
+            post_processor: json.post_processor,
+            decoder: json.decoder,
+            added_vocabulary,
+            truncation: json.truncation,
+            padding: json.padding,
+        })
+    }
+
+    /// Serializes to tokenizer.json; the reference library loads the result back.
+    pub fn to_string(&self, pretty: bool) -> Result<String> {
+        let out = TokenizerJsonOut {
+            version: "1.0",
+            truncation: &self.truncation,
+            padding: &self.padding,
+            added_tokens: self.added_vocabulary.tokens_with_ids(),
+            normalizer: &self.normalizer,
+            pre_tokenizer: &self.pre_tokenizer,
+            post_processor: &self.post_processor,
+            decoder: &self.decoder,
+            model: &self.model,
+        };
+        let r = if pretty {
+            serde_json::to_string_pretty(&out)
+        } else {
+            serde_json::to_string(&out)
+        };
+        r.map_err(|e| Error::config(format!("cannot serialize tokenizer: {e}")))
+    }
+
+    /// Writes tokenizer.json to `path`.
+    pub fn save(&self, path: impl AsRef<Path>, pretty: bool) -> Result<()> {
+        let path = path.as_ref();
+        let s = self.to_string(pretty)?;
+        std::fs::write(path, s).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })
+    }
+
+    /// The normalizer, if any.
+    pub fn get_normalizer(&self) -> Option<&NormalizerWrapper> {
+        self.normalizer.as_ref()
+    }
+    /// The pre-tokenizer, if any.
+    pub fn get_pre_tokenizer(&self) -> Option<&PreTokenizerWrapper> {
+        self.pre_tokenizer.as_ref()
+    }
+    /// The model.
+    pub fn get_model(&self) -> &ModelWrapper {
+        &self.model
+    }
+    /// The post-processor, if any.
+    pub fn get_post_processor(&self) -> Option<&PostProcessorWrapper> {
+        self.post_processor.as_ref()
+    }
+    /// The decoder, if any.
+    pub fn get_decoder(&self) -> Option<&DecoderWrapper> {
+        self.decoder.as_ref()
+    }
+    /// The added tokens.
+    pub fn get_added_vocabulary(&self) -> &AddedVocabulary {
+        &self.added_vocabulary
+    }
+    /// Truncation settings.
+    pub fn get_truncation(&self) -> Option<&TruncationParams> {
+        self.truncation.as_ref()
+    }
+    /// Padding settings.
+    pub fn get_padding(&self) -> Option<&PaddingParams> {
+        self.padding.as_ref()
+    }
+
+    /// Sets (or clears) truncation.
+    pub fn with_truncation(&mut self, truncation: Option<TruncationParams>) -> Result<&mut Self> {
+        self.truncation = truncation;
+        Ok(self)
+    }
+
+    /// Sets (or clears) padding.
+    pub fn with_padding(&mut self, padding: Option<PaddingParams>) -> &mut Self {
+        self.padding = padding;
+        self
+    }
+
+    /// Adds tokens (special or not) after loading; returns how many were new.
+    pub fn add_tokens(&mut self, tokens: &[AddedToken]) -> Result<usize> {
+        let mut vocab = std::mem::take(&mut self.added_vocabulary);
+        let r = vocab.add_tokens(tokens, &self.model, self.normalizer.as_ref());
+        self.added_vocabulary = vocab;
+        r
+    }
+
+    /// Vocabulary size, optionally counting added tokens that the model lacks.
+    pub fn get_vocab_size(&self, with_added_tokens: bool) -> usize {
+        let base = self.model.get_vocab_size();
+        if !with_added_tokens {
+            return base;
+        }
+        base + self
+            .added_vocabulary
+            .get_vocab()
+            .keys()
+            .filter(|k| self.model.token_to_id(k).is_none())
+            .count()
+    }
+
+    /// The whole vocabulary (model and, optionally, added tokens).
+    pub fn get_vocab(&self, with_added_tokens: bool) -> HashMap<String, u32> {
+        let mut v = self.model.get_vocab();
+        if with_added_tokens {
+            for (k, id) in self.added_vocabulary.get_vocab() {
+                v.insert(k.clone(), *id);
+            }
+        }
+        v
+    }
+
+    /// Id of `token` (added tokens first, then the model).
+    pub fn token_to_id(&self, token: &str) -> Option<u32> {
+        self.added_vocabulary.token_to_id(token, &self.model)
+    }
+
+    /// Token string of `id` (added tokens first, then the model).
+    pub fn id_to_token(&self, id: u32) -> Option<String> {
+        self.added_vocabulary
+            .simple_id_to_token(id)
+            .map(str::to_owned)
+            .or_else(|| self.model.id_to_token(id))
+    }
+
+    fn encode_str(
+        &self,
+        text: &str,
+        word_idx: Option<u32>,
+        type_id: u32,
+        offset_type: OffsetType,
+    ) -> Result<Encoding> {
+        let mut pretok = self
+            .added_vocabulary
+            .extract_and_normalize(self.normalizer.as_ref(), text)?;
+        if let Some(pt) = &self.pre_tokenizer {
+            pt.pre_tokenize(&mut pretok)?;
+        }
+        pretok.tokenize(|n| self.model.tokenize(n.get()))?;
+        let mut encoding = pretok.into_encoding(word_idx, type_id)?;
+        if offset_type == OffsetType::Char {
+            let conv = CharOffsets::new(text);
+            for o in encoding.offsets.iter_mut() {
+                *o = conv.convert(*o);
+            }
+        }
+        Ok(encoding)
+    }
+
+    fn encode_sequence(
+        &self,
+        seq: &InputSequence<'_>,
+        type_id: u32,
+        offset_type: OffsetType,
+    ) -> Result<Encoding> {
+        match seq {
+            InputSequence::Raw(s) => self.encode_str(s, None, type_id, offset_type),
+            InputSequence::PreTokenized(words) => {
+                let encodings = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| self.encode_str(w, Some(i as u32), type_id, offset_type))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Encoding::merge(encodings, false))
+            }
+        }
+    }
+
+    fn encode_impl<'s>(
+        &self,
+        input: EncodeInput<'s>,
+        add_special_tokens: bool,
+        offset_type: OffsetType,
+    ) -> Result<Encoding> {
+        let (first, pair) = match &input {
+            EncodeInput::Single(a) => (a, None),
+            EncodeInput::Dual(a, b) => (a, Some(b)),
+        };
+        let encoding = self.encode_sequence(first, 0, offset_type)?;
+        let pair = pair
+            .map(|p| self.encode_sequence(p, 1, offset_type))
+            .transpose()?;
+        crate::processors::post_process(
+            self.post_processor.as_ref(),
+            self.truncation.as_ref(),
+            self.padding.as_ref(),
+            encoding,
+            pair,
+            add_special_tokens,
+        )
+    }
+
+    /// Encodes a sequence, a pair or pre-tokenized words; offsets are bytes.
+    pub fn encode<'s>(
+        &self,
+        input: impl Into<EncodeInput<'s>>,
+        add_special_tokens: bool,
+    ) -> Result<Encoding> {
+        self.encode_impl(input.into(), add_special_tokens, OffsetType::Byte)
+    }
+
+    /// Like [`encode`](Self::encode), with offsets in chars (Unicode scalar values).
+    pub fn encode_char_offsets<'s>(
+        &self,
+        input: impl Into<EncodeInput<'s>>,
+        add_special_tokens: bool,
+    ) -> Result<Encoding> {
+        self.encode_impl(input.into(), add_special_tokens, OffsetType::Char)
+    }
+
+    fn encode_batch_impl<'s, E>(
+        &self,
+        inputs: Vec<E>,
+        add_special_tokens: bool,
+        offset_type: OffsetType,
+    ) -> Result<Vec<Encoding>>
+    where
+        E: Into<EncodeInput<'s>> + Send,
+    {
+        let mut encodings = inputs
+            .into_par_iter()
+            .map(|i| self.encode_impl(i.into(), add_special_tokens, offset_type))
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(padding) = &self.padding {
+            pad_encodings(&mut encodings, padding)?;
+        }
+        Ok(encodings)
+    }
+
+    /// Encodes many inputs in parallel (order kept; results equal sequential `encode`).
+    pub fn encode_batch<'s, E>(&self, inputs: Vec<E>, add_special_tokens: bool) -> Result<Vec<Encoding>>
+    where
+        E: Into<EncodeInput<'s>> + Send,
+    {
+        self.encode_batch_impl(inputs, add_special_tokens, OffsetType::Byte)
+    }
+
+    /// Like [`encode_batch`](Self::encode_batch), with char offsets.
+    pub fn encode_batch_char_offsets<'s, E>(
+        &self,
+        inputs: Vec<E>,
+        add_special_tokens: bool,
+    ) -> Result<Vec<Encoding>>
+    where
+        E: Into<EncodeInput<'s>> + Send,
+    {
+        self.encode_batch_impl(inputs, add_special_tokens, OffsetType::Char)
+    }
+
+    /// Decodes ids into text; unknown ids are skipped, as the reference does.
+    pub fn decode(&self, ids: &[u32], skip_special_tokens: bool) -> Result<String> {
+        let tokens: Vec<String> = ids
+            .iter()
+            .filter_map(|&id| {
+                let token = self.id_to_token(id)?;
+                if skip_special_tokens && self.added_vocabulary.is_special_token(&token) {
+                    None
+                } else {
+                    Some(token)
+                }
+            })
+            .collect();
+        match &self.decoder {
+            Some(d) => d.decode(tokens),
+            None => Ok(tokens.join(" ")),
+        }
+    }
+
+    /// Decodes many id sequences in parallel.
+    pub fn decode_batch(&self, sequences: &[&[u32]], skip_special_tokens: bool) -> Result<Vec<String>> {
+        sequences
+            .par_iter()
+            .map(|ids| self.decode(ids, skip_special_tokens))
+            .collect()
+    }
+
+    /// A streaming decoder: feed ids one at a time, get text as soon as it is complete.
+    pub fn decode_stream(&self, skip_special_tokens: bool) -> DecodeStream<'_> {
+        DecodeStream {
+            tokenizer: self,
+            skip_special_tokens,
+            ids: Vec::new(),
+            prefix: String::new(),
+            prefix_index: 0,
+        }
+    }
+}
+
+/// Incremental decoding, step for step like the reference's `DecodeStream`: each step
+/// returns the new text, or `None` while the text so far ends in an incomplete character.
+#[derive(Debug, Clone)]
+pub struct DecodeStream<'t> {
+    tokenizer: &'t Tokenizer,
+    skip_special_tokens: bool,
+    ids: Vec<u32>,
+    prefix: String,
+    prefix_index: usize,
+}
+
+impl DecodeStream<'_> {
+    /// Feeds one id.
+    pub fn step(&mut self, id: u32) -> Result<Option<String>> {
+        let tok = self.tokenizer;
+        if self.prefix.is_empty() && !self.ids.is_empty() {
+            let new_prefix = tok.decode(&self.ids, self.skip_special_tokens)?;
+            if !new_prefix.ends_with('\u{FFFD}') {
+                self.prefix = new_prefix;
+                self.prefix_index = self.ids.len();
+            }
+        }
+        self.ids.push(id);
+        let string = tok.decode(&self.ids, self.skip_special_tokens)?;
+        if string.len() > self.prefix.len() && !string.ends_with('\u{FFFD}') {
+            let Some(new_text) = string.strip_prefix(self.prefix.as_str()) else {
+                return Err(Error::decode(
+                    "stream decoding: the decoded text no longer starts with the previous text",
+                ));
+            };
+            let new_text = new_text.to_owned();
+            let new_prefix_index = self.ids.len() - self.prefix_index;
+            self.ids.drain(..self.prefix_index);
+            self.prefix = tok.decode(&self.ids, self.skip_special_tokens)?;
+            self.prefix_index = new_prefix_index;
+            Ok(Some(new_text))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Byte → char offset conversion for one input string.
+struct CharOffsets {
+    /// For each byte position, the index of the char containing it; `None` when all ASCII.
+    map: Option<Vec<usize>>,
+}
+
+impl CharOffsets {
+    fn new(s: &str) -> Self {
+        if s.is_ascii() {
+            return CharOffsets { map: None };
+        }
+        let mut map = Vec::with_capacity(s.len());
+        for (i, c) in s.chars().enumerate() {
+            map.extend(std::iter::repeat_n(i, c.len_utf8()));
+        }
+        CharOffsets { map: Some(map) }
+    }
+
+    /// Mirrors the reference: the end maps through the char before it when it is the end of
+    /// the string; offsets that cannot be mapped are left as they are.
+    fn convert(&self, (start, end): (usize, usize)) -> (usize, usize) {
+        let Some(map) = &self.map else {
+            return (start, end);
+        };
+        match (map.get(start), map.get(end)) {
+            (Some(&s), Some(&e)) => (s, e),
+            (Some(&s), None) => {
+                let last = end.checked_sub(1).and_then(|i| map.get(i)).copied().unwrap_or(s + 1);
+                (s, last + 1)
+            }
+            _ => (start, end),
+        }
+    }
+}
