@@ -105,6 +105,9 @@ pub struct AddedVocabulary {
     added_tokens: Vec<AddedToken>,
     special_tokens: Vec<AddedToken>,
     special_set: HashSet<String>,
+    /// Normalized form of `normalized: true` tokens whose normalization changes them; this is
+    /// the form `id_to_token` and decoding use (the reference does the same).
+    normalized_cache: HashMap<u32, String>,
     split_raw: MatchingSet,
     split_normalized: MatchingSet,
 }
@@ -117,6 +120,7 @@ impl Default for AddedVocabulary {
             added_tokens: Vec::new(),
             special_tokens: Vec::new(),
             special_set: HashSet::new(),
+            normalized_cache: HashMap::new(),
             split_raw: MatchingSet {
                 automaton: None,
                 ids: Vec::new(),
@@ -193,6 +197,18 @@ impl AddedVocabulary {
     }
 
     fn refresh(&mut self, model: &impl Model, normalizer: Option<&NormalizerWrapper>) -> Result<()> {
+        self.normalized_cache.clear();
+        if let Some(n) = normalizer {
+            for (id, token) in &self.map_r {
+                if token.normalized {
+                    let mut s = NormalizedString::from(token.content.as_str());
+                    n.normalize(&mut s)?;
+                    if s.get() != token.content {
+                        self.normalized_cache.insert(*id, s.get().to_owned());
+                    }
+                }
+            }
+        }
         let mut raw = (Vec::new(), Vec::new());
         let mut norm = (Vec::new(), Vec::new());
         for token in self.special_tokens.iter().chain(self.added_tokens.iter()) {
@@ -255,9 +271,15 @@ impl AddedVocabulary {
         self.map.get(token).copied().or_else(|| model.token_to_id(token))
     }
 
-    /// Content of the added token `id`, if it is one.
+    /// The string of the added token `id`, if it is one: its normalized form for tokens
+    /// matched after normalization, else its content.
     pub fn simple_id_to_token(&self, id: u32) -> Option<&str> {
-        self.map_r.get(&id).map(|t| t.content.as_str())
+        let token = self.map_r.get(&id)?;
+        Some(
+            self.normalized_cache
+                .get(&id)
+                .map_or(token.content.as_str(), String::as_str),
+        )
     }
 
     /// Whether `token` is a special token.
