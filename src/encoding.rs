@@ -453,3 +453,172 @@ impl Encoding {
 fn prepend<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
     v.splice(0..0, std::iter::repeat(value).take(n));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Windows kept by the reference's `Encoding.truncate(max_len, stride, direction)` on
+    /// encodings of `n` one-letter tokens `a b c ...`: `<dir><n>,<max_len>,<stride>=` then the
+    /// kept window and each overflowing window (`_` for an empty one).
+    const TRUNCATE_WINDOWS: &str = "
+r1,0,0=_ a r1,1,0=a r1,2,0=a r1,2,1=a r1,3,0=a r1,3,1=a r1,3,2=a r1,4,0=a r1,4,1=a
+r1,4,2=a r1,4,3=a r1,5,0=a r1,5,1=a r1,5,2=a r1,5,3=a r1,5,4=a r2,0,0=_ ab r2,1,0=a b
+r2,2,0=ab r2,2,1=ab r2,3,0=ab r2,3,1=ab r2,3,2=ab r2,4,0=ab r2,4,1=ab r2,4,2=ab
+r2,4,3=ab r2,5,0=ab r2,5,1=ab r2,5,2=ab r2,5,3=ab r2,5,4=ab r3,0,0=_ abc r3,1,0=a b c
+r3,2,0=ab c r3,2,1=ab bc r3,3,0=abc r3,3,1=abc r3,3,2=abc r3,4,0=abc r3,4,1=abc
+r3,4,2=abc r3,4,3=abc r3,5,0=abc r3,5,1=abc r3,5,2=abc r3,5,3=abc r3,5,4=abc r4,0,0=_
+abcd r4,1,0=a b c d r4,2,0=ab cd r4,2,1=ab bc cd r4,3,0=abc d r4,3,1=abc cd r4,3,2=abc
+bcd r4,4,0=abcd r4,4,1=abcd r4,4,2=abcd r4,4,3=abcd r4,5,0=abcd r4,5,1=abcd r4,5,2=abcd
+r4,5,3=abcd r4,5,4=abcd r5,0,0=_ abcde r5,1,0=a b c d e r5,2,0=ab cd e r5,2,1=ab bc cd
+de r5,3,0=abc de r5,3,1=abc cde r5,3,2=abc bcd cde r5,4,0=abcd e r5,4,1=abcd de
+r5,4,2=abcd cde r5,4,3=abcd bcde r5,5,0=abcde r5,5,1=abcde r5,5,2=abcde r5,5,3=abcde
+r5,5,4=abcde r6,0,0=_ abcdef r6,1,0=a b c d e f r6,2,0=ab cd ef r6,2,1=ab bc cd de ef
+r6,3,0=abc def r6,3,1=abc cde ef r6,3,2=abc bcd cde def r6,4,0=abcd ef r6,4,1=abcd def
+r6,4,2=abcd cdef r6,4,3=abcd bcde cdef r6,5,0=abcde f r6,5,1=abcde ef r6,5,2=abcde def
+r6,5,3=abcde cdef r6,5,4=abcde bcdef r7,0,0=_ abcdefg r7,1,0=a b c d e f g r7,2,0=ab cd
+ef g r7,2,1=ab bc cd de ef fg r7,3,0=abc def g r7,3,1=abc cde efg r7,3,2=abc bcd cde def
+efg r7,4,0=abcd efg r7,4,1=abcd defg r7,4,2=abcd cdef efg r7,4,3=abcd bcde cdef defg
+r7,5,0=abcde fg r7,5,1=abcde efg r7,5,2=abcde defg r7,5,3=abcde cdefg r7,5,4=abcde bcdef
+cdefg r8,0,0=_ abcdefgh r8,1,0=a b c d e f g h r8,2,0=ab cd ef gh r8,2,1=ab bc cd de ef
+fg gh r8,3,0=abc def gh r8,3,1=abc cde efg gh r8,3,2=abc bcd cde def efg fgh r8,4,0=abcd
+efgh r8,4,1=abcd defg gh r8,4,2=abcd cdef efgh r8,4,3=abcd bcde cdef defg efgh
+r8,5,0=abcde fgh r8,5,1=abcde efgh r8,5,2=abcde defgh r8,5,3=abcde cdefg efgh
+r8,5,4=abcde bcdef cdefg defgh r9,0,0=_ abcdefghi r9,1,0=a b c d e f g h i r9,2,0=ab cd
+ef gh i r9,2,1=ab bc cd de ef fg gh hi r9,3,0=abc def ghi r9,3,1=abc cde efg ghi
+r9,3,2=abc bcd cde def efg fgh ghi r9,4,0=abcd efgh i r9,4,1=abcd defg ghi r9,4,2=abcd
+cdef efgh ghi r9,4,3=abcd bcde cdef defg efgh fghi r9,5,0=abcde fghi r9,5,1=abcde efghi
+r9,5,2=abcde defgh ghi r9,5,3=abcde cdefg efghi r9,5,4=abcde bcdef cdefg defgh efghi
+l1,0,0=_ a l1,1,0=a l1,2,0=a l1,2,1=a l1,3,0=a l1,3,1=a l1,3,2=a l1,4,0=a l1,4,1=a
+l1,4,2=a l1,4,3=a l1,5,0=a l1,5,1=a l1,5,2=a l1,5,3=a l1,5,4=a l2,0,0=_ ab l2,1,0=b a
+l2,2,0=ab l2,2,1=ab l2,3,0=ab l2,3,1=ab l2,3,2=ab l2,4,0=ab l2,4,1=ab l2,4,2=ab
+l2,4,3=ab l2,5,0=ab l2,5,1=ab l2,5,2=ab l2,5,3=ab l2,5,4=ab l3,0,0=_ abc l3,1,0=c b a
+l3,2,0=bc a l3,2,1=bc ab l3,3,0=abc l3,3,1=abc l3,3,2=abc l3,4,0=abc l3,4,1=abc
+l3,4,2=abc l3,4,3=abc l3,5,0=abc l3,5,1=abc l3,5,2=abc l3,5,3=abc l3,5,4=abc l4,0,0=_
+abcd l4,1,0=d c b a l4,2,0=cd ab l4,2,1=cd bc ab l4,3,0=bcd a l4,3,1=bcd ab l4,3,2=bcd
+abc l4,4,0=abcd l4,4,1=abcd l4,4,2=abcd l4,4,3=abcd l4,5,0=abcd l4,5,1=abcd l4,5,2=abcd
+l4,5,3=abcd l4,5,4=abcd l5,0,0=_ abcde l5,1,0=e d c b a l5,2,0=de bc a l5,2,1=de cd bc
+ab l5,3,0=cde ab l5,3,1=cde abc l5,3,2=cde bcd abc l5,4,0=bcde a l5,4,1=bcde ab
+l5,4,2=bcde abc l5,4,3=bcde abcd l5,5,0=abcde l5,5,1=abcde l5,5,2=abcde l5,5,3=abcde
+l5,5,4=abcde l6,0,0=_ abcdef l6,1,0=f e d c b a l6,2,0=ef cd ab l6,2,1=ef de cd bc ab
+l6,3,0=def abc l6,3,1=def bcd ab l6,3,2=def cde bcd abc l6,4,0=cdef ab l6,4,1=cdef abc
+l6,4,2=cdef abcd l6,4,3=cdef bcde abcd l6,5,0=bcdef a l6,5,1=bcdef ab l6,5,2=bcdef abc
+l6,5,3=bcdef abcd l6,5,4=bcdef abcde l7,0,0=_ abcdefg l7,1,0=g f e d c b a l7,2,0=fg de
+bc a l7,2,1=fg ef de cd bc ab l7,3,0=efg bcd a l7,3,1=efg cde abc l7,3,2=efg def cde bcd
+abc l7,4,0=defg abc l7,4,1=defg abcd l7,4,2=defg bcde abc l7,4,3=defg cdef bcde abcd
+l7,5,0=cdefg ab l7,5,1=cdefg abc l7,5,2=cdefg abcd l7,5,3=cdefg abcde l7,5,4=cdefg bcdef
+abcde l8,0,0=_ abcdefgh l8,1,0=h g f e d c b a l8,2,0=gh ef cd ab l8,2,1=gh fg ef de cd
+bc ab l8,3,0=fgh cde ab l8,3,1=fgh def bcd ab l8,3,2=fgh efg def cde bcd abc l8,4,0=efgh
+abcd l8,4,1=efgh bcde ab l8,4,2=efgh cdef abcd l8,4,3=efgh defg cdef bcde abcd
+l8,5,0=defgh abc l8,5,1=defgh abcd l8,5,2=defgh abcde l8,5,3=defgh bcdef abcd
+l8,5,4=defgh cdefg bcdef abcde l9,0,0=_ abcdefghi l9,1,0=i h g f e d c b a l9,2,0=hi fg
+de bc a l9,2,1=hi gh fg ef de cd bc ab l9,3,0=ghi def abc l9,3,1=ghi efg cde abc
+l9,3,2=ghi fgh efg def cde bcd abc l9,4,0=fghi bcde a l9,4,1=fghi cdef abc l9,4,2=fghi
+defg bcde abc l9,4,3=fghi efgh defg cdef bcde abcd l9,5,0=efghi abcd l9,5,1=efghi abcde
+l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef abcde";
+
+    fn letters(n: usize) -> Encoding {
+        let mut e = Encoding::with_capacity(n);
+        for (i, c) in "abcdefghi".chars().take(n).enumerate() {
+            e.push_token(i as u32, c.to_string(), (2 * i, 2 * i + 1), Some(i as u32), 0);
+        }
+        e
+    }
+
+    fn windows(e: &Encoding) -> String {
+        std::iter::once(e)
+            .chain(e.get_overflowing())
+            .map(|w| {
+                if w.is_empty() {
+                    "_".to_string()
+                } else {
+                    w.get_tokens().concat()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn truncate_windows_match_reference() {
+        let text = TRUNCATE_WINDOWS.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Entries are separated by the start of the next `<dir><n>,` key.
+        let mut entries: Vec<String> = Vec::new();
+        for part in text.split(' ') {
+            if part.contains('=') {
+                entries.push(part.to_string());
+            } else if let Some(last) = entries.last_mut() {
+                last.push(' ');
+                last.push_str(part);
+            }
+        }
+        assert_eq!(entries.len(), 288);
+        for entry in entries {
+            let (key, expect) = entry.split_once('=').unwrap();
+            let dir = if key.starts_with('r') {
+                TruncationDirection::Right
+            } else {
+                TruncationDirection::Left
+            };
+            let nums: Vec<usize> = key[1..].split(',').map(|x| x.parse().unwrap()).collect();
+            let mut e = letters(nums[0]);
+            e.set_sequence_id(0);
+            e.truncate(nums[1], nums[2], dir).unwrap();
+            assert_eq!(windows(&e), expect, "{key}");
+            if nums[1] > 0 && nums[1] < nums[0] {
+                assert!(e.sequence_ranges().is_empty(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn truncate_keeps_token_fields() {
+        let mut e = letters(5);
+        e.truncate(4, 2, TruncationDirection::Right).unwrap();
+        assert_eq!(e.get_offsets(), &[(0, 1), (2, 3), (4, 5), (6, 7)]);
+        assert_eq!(e.get_overflowing()[0].get_word_ids(), &[Some(2), Some(3), Some(4)]);
+        assert_eq!(e.get_overflowing()[0].get_offsets(), &[(4, 5), (6, 7), (8, 9)]);
+        assert!(matches!(
+            letters(5).truncate(3, 3, TruncationDirection::Left),
+            Err(crate::Error::Truncation(_))
+        ));
+        // Nothing to do: no error even with a large stride.
+        assert!(letters(2).truncate(3, 7, TruncationDirection::Left).is_ok());
+    }
+
+    #[test]
+    fn merge_offsets_and_ranges() {
+        let mut a = letters(2);
+        a.set_sequence_id(0);
+        let mut b = letters(3);
+        b.set_sequence_id(1);
+        let mut grown = a.clone();
+        grown.merge_with(b.clone(), true);
+        assert_eq!(
+            grown.get_offsets(),
+            &[(0, 1), (2, 3), (3, 4), (5, 6), (7, 8)]
+        );
+        let merged = Encoding::merge([a, b], false);
+        assert_eq!(
+            merged.get_offsets(),
+            &[(0, 1), (2, 3), (0, 1), (2, 3), (4, 5)]
+        );
+        assert_eq!(
+            merged.get_sequence_ids(),
+            vec![Some(0), Some(0), Some(1), Some(1), Some(1)]
+        );
+        assert_eq!(merged.token_to_sequence(3), Some(1));
+    }
+
+    #[test]
+    fn sequence_ids_like_reference() {
+        // No ranges: one sequence over everything, padding included.
+        let mut e = letters(2);
+        e.pad(3, 0, 0, "[PAD]", PaddingDirection::Right);
+        assert_eq!(e.get_sequence_ids(), vec![Some(0); 3]);
+        // Only sequence 1 recorded: sequence 0 is looked up first and covers everything.
+        let mut e = letters(2);
+        e.set_sequence_id(1);
+        assert_eq!(e.get_sequence_ids(), vec![Some(0), Some(0)]);
+    }
+}

@@ -376,3 +376,86 @@ impl Processor for TemplateProcessing {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::processors::PostProcessorWrapper;
+    use crate::PostProcessor;
+
+    const BERT_LIST: &str = r#"{"type":"TemplateProcessing","single":[{"SpecialToken":{"id":"[CLS]","type_id":0}},{"Sequence":{"id":"A","type_id":0}},{"SpecialToken":{"id":"[SEP]","type_id":0}}],"pair":[{"SpecialToken":{"id":"[CLS]","type_id":0}},{"Sequence":{"id":"A","type_id":0}},{"SpecialToken":{"id":"[SEP]","type_id":0}},{"Sequence":{"id":"B","type_id":1}},{"SpecialToken":{"id":"[SEP]","type_id":1}}],"special_tokens":{"[CLS]":{"id":"[CLS]","ids":[101],"tokens":["[CLS]"]},"[SEP]":{"id":"[SEP]","ids":[102],"tokens":["[SEP]"]}}}"#;
+
+    fn load(json: &str) -> std::result::Result<PostProcessorWrapper, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn piece_parsing() {
+        let seq = |id, type_id| Piece::Sequence { id, type_id };
+        assert_eq!(Piece::parse("$"), Ok(seq(Sequence::A, 0)));
+        assert_eq!(Piece::parse("$B"), Ok(seq(Sequence::B, 0)));
+        assert_eq!(Piece::parse("$b:2"), Ok(seq(Sequence::B, 2)));
+        assert_eq!(Piece::parse("$1"), Ok(seq(Sequence::A, 1)));
+        assert_eq!(Piece::parse("$:1"), Ok(seq(Sequence::A, 1)));
+        assert_eq!(
+            Piece::parse("[SEP]:1"),
+            Ok(Piece::SpecialToken {
+                id: "[SEP]".into(),
+                type_id: 1
+            })
+        );
+        for bad in ["$C:1", "$A:", "$A:x", "a:1:2", "$-1"] {
+            assert!(Piece::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn string_and_list_forms_are_equivalent() {
+        let list = load(BERT_LIST).unwrap();
+        let text = load(r#"{"type":"TemplateProcessing","single":"[CLS] $A [SEP]","pair":["[CLS]:0","$A:0","[SEP]:0","$B:1","[SEP]:1"],"special_tokens":{"[SEP]":{"id":"[SEP]","ids":[102],"tokens":["[SEP]"]},"[CLS]":{"id":"[CLS]","ids":[101],"tokens":["[CLS]"]}}}"#).unwrap();
+        assert_eq!(list, text);
+        // Written back in the list form, special tokens sorted by name, as the reference does.
+        assert_eq!(serde_json::to_string(&text).unwrap(), BERT_LIST);
+        assert_eq!(list.added_tokens(false), 2);
+        assert_eq!(list.added_tokens(true), 3);
+    }
+
+    #[test]
+    fn load_errors() {
+        let missing = BERT_LIST.replace(r#"{"SpecialToken":{"id":"[SEP]","type_id":1}}"#, r#"{"SpecialToken":{"id":"[EOS]","type_id":1}}"#);
+        let err = load(&missing).unwrap_err();
+        assert!(err.contains("`[EOS]`") && err.contains("pair"), "{err}");
+        let uneven = BERT_LIST.replace(r#""ids":[101]"#, r#""ids":[101,7]"#);
+        assert!(load(&uneven).unwrap_err().contains("2 ids but 1 tokens"));
+        let no_pair = r#"{"type":"TemplateProcessing","single":"$A","special_tokens":{}}"#;
+        assert!(load(no_pair).unwrap_err().contains("pair"));
+        let no_type_id = r#"{"type":"TemplateProcessing","single":[{"Sequence":{"id":"A"}}],"pair":[],"special_tokens":{}}"#;
+        assert!(load(no_type_id).is_err());
+        let bad_piece = r#"{"type":"TemplateProcessing","single":"$C","pair":"$A $B","special_tokens":{}}"#;
+        assert!(load(bad_piece).unwrap_err().contains("$C"));
+        // Unused special tokens are not checked, unknown fields are ignored.
+        let unused = r#"{"type":"TemplateProcessing","single":"$A","pair":"$A $B","special_tokens":{"x":{"id":"x","ids":[1,2],"tokens":[]}},"extra":1}"#;
+        assert!(load(unused).is_ok());
+    }
+
+    #[test]
+    fn missing_sequence_is_an_error_not_a_panic() {
+        let p = load(r#"{"type":"TemplateProcessing","single":"$B","pair":"$A $B","special_tokens":{}}"#).unwrap();
+        let enc = Encoding::from_tokens(vec![crate::Token::new(4, "a".into(), (0, 1))], 0);
+        assert!(matches!(p.process(enc, None, true), Err(Error::Encode(_))));
+    }
+
+    #[test]
+    fn multi_id_special_tokens() {
+        let p = load(r#"{"type":"TemplateProcessing","single":"<bos> $A <eos>:2","pair":"<bos> $A $B:1","special_tokens":{"<bos>":{"id":"<bos>","ids":[1,3],"tokens":["<s>","<x>"]},"<eos>":{"id":"<eos>","ids":[2],"tokens":["</s>"]}}}"#).unwrap();
+        assert_eq!((p.added_tokens(false), p.added_tokens(true)), (3, 2));
+        let enc = Encoding::from_tokens(vec![crate::Token::new(4, "a".into(), (0, 1))], 0);
+        let out = p.process(enc, None, true).unwrap();
+        assert_eq!(out.get_ids(), &[1, 3, 4, 2]);
+        assert_eq!(out.get_tokens(), &["<s>", "<x>", "a", "</s>"]);
+        assert_eq!(out.get_type_ids(), &[0, 0, 0, 2]);
+        assert_eq!(out.get_special_tokens_mask(), &[1, 1, 0, 1]);
+        assert_eq!(out.get_offsets(), &[(0, 0), (0, 0), (0, 1), (0, 0)]);
+        assert_eq!(out.get_sequence_ids(), vec![None, None, Some(0), None]);
+    }
+}
