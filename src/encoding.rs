@@ -520,7 +520,13 @@ l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef a
     fn letters(n: usize) -> Encoding {
         let mut e = Encoding::with_capacity(n);
         for (i, c) in "abcdefghi".chars().take(n).enumerate() {
-            e.push_token(i as u32, c.to_string(), (2 * i, 2 * i + 1), Some(i as u32), 0);
+            e.push_token(
+                i as u32,
+                c.to_string(),
+                (2 * i, 2 * i + 1),
+                Some(i as u32),
+                0,
+            );
         }
         e
     }
@@ -541,7 +547,10 @@ l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef a
 
     #[test]
     fn truncate_windows_match_reference() {
-        let text = TRUNCATE_WINDOWS.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = TRUNCATE_WINDOWS
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         // Entries are separated by the start of the next `<dir><n>,` key.
         let mut entries: Vec<String> = Vec::new();
         for part in text.split(' ') {
@@ -576,8 +585,14 @@ l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef a
         let mut e = letters(5);
         e.truncate(4, 2, TruncationDirection::Right).unwrap();
         assert_eq!(e.get_offsets(), &[(0, 1), (2, 3), (4, 5), (6, 7)]);
-        assert_eq!(e.get_overflowing()[0].get_word_ids(), &[Some(2), Some(3), Some(4)]);
-        assert_eq!(e.get_overflowing()[0].get_offsets(), &[(4, 5), (6, 7), (8, 9)]);
+        assert_eq!(
+            e.get_overflowing()[0].get_word_ids(),
+            &[Some(2), Some(3), Some(4)]
+        );
+        assert_eq!(
+            e.get_overflowing()[0].get_offsets(),
+            &[(4, 5), (6, 7), (8, 9)]
+        );
         assert!(matches!(
             letters(5).truncate(3, 3, TruncationDirection::Left),
             Err(crate::Error::Truncation(_))

@@ -132,7 +132,9 @@ impl Processor for PostProcessorWrapper {
             PostProcessorWrapper::RobertaProcessing(p) => {
                 p.process_encodings(encodings, add_special_tokens)
             }
-            PostProcessorWrapper::ByteLevel(p) => p.process_encodings(encodings, add_special_tokens),
+            PostProcessorWrapper::ByteLevel(p) => {
+                p.process_encodings(encodings, add_special_tokens)
+            }
             PostProcessorWrapper::Sequence(p) => p.process_encodings(encodings, add_special_tokens),
         }
     }

@@ -40,7 +40,14 @@ impl RobertaProcessing {
     /// Wraps input number `index` (or one of its windows).
     fn wrap(&self, enc: &Encoding, index: usize) -> Encoding {
         let first = if index == 0 { &self.cls } else { &self.sep };
-        surround(enc, Some(first), &self.sep, (0, 0), true, usize::from(index != 0))
+        surround(
+            enc,
+            Some(first),
+            &self.sep,
+            (0, 0),
+            true,
+            usize::from(index != 0),
+        )
     }
 }
 

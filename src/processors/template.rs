@@ -136,7 +136,10 @@ pub struct Template(pub Vec<Piece>);
 impl Template {
     /// Parses the compact form, pieces separated by single spaces.
     pub fn parse(s: &str) -> std::result::Result<Template, String> {
-        s.split(' ').map(Piece::parse).collect::<std::result::Result<_, _>>().map(Template)
+        s.split(' ')
+            .map(Piece::parse)
+            .collect::<std::result::Result<_, _>>()
+            .map(Template)
     }
 }
 
@@ -151,7 +154,10 @@ impl<'de> Deserialize<'de> for Template {
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Template, E> {
                 Template::parse(v).map_err(E::custom)
             }
-            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> std::result::Result<Template, S::Error> {
+            fn visit_seq<S: SeqAccess<'de>>(
+                self,
+                mut seq: S,
+            ) -> std::result::Result<Template, S::Error> {
                 let mut pieces = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                 while let Some(p) = seq.next_element::<Piece>()? {
                     pieces.push(p);
@@ -185,7 +191,7 @@ enum Step {
         last_use: bool,
     },
     /// Emit this ready-made special-token encoding.
-    Special(Encoding),
+    Special(Box<Encoding>),
 }
 
 /// The JSON shape of [`TemplateProcessing`].
@@ -239,9 +245,9 @@ fn compile(
         match piece {
             Piece::Sequence { id, type_id } => {
                 let index = id.index();
-                let last_use = !template.0[pos + 1..]
-                    .iter()
-                    .any(|p| matches!(p, Piece::Sequence { id: other, .. } if other.index() == index));
+                let last_use = !template.0[pos + 1..].iter().any(
+                    |p| matches!(p, Piece::Sequence { id: other, .. } if other.index() == index),
+                );
                 steps.push(Step::Input {
                     index,
                     type_id: *type_id,
@@ -266,7 +272,7 @@ fn compile(
                 }
                 let n = tok.ids.len();
                 added += n;
-                steps.push(Step::Special(Encoding::new(
+                steps.push(Step::Special(Box::new(Encoding::new(
                     tok.ids.clone(),
                     vec![*type_id; n],
                     tok.tokens.clone(),
@@ -276,7 +282,7 @@ fn compile(
                     vec![1; n],
                     Vec::new(),
                     HashMap::new(),
-                )));
+                ))));
             }
         }
     }
@@ -368,7 +374,7 @@ impl Processor for TemplateProcessing {
                 }
                 Step::Special(special) => {
                     if add_special_tokens {
-                        out.push(special.clone());
+                        out.push(Encoding::clone(special));
                     }
                 }
             }
@@ -422,7 +428,10 @@ mod tests {
 
     #[test]
     fn load_errors() {
-        let missing = BERT_LIST.replace(r#"{"SpecialToken":{"id":"[SEP]","type_id":1}}"#, r#"{"SpecialToken":{"id":"[EOS]","type_id":1}}"#);
+        let missing = BERT_LIST.replace(
+            r#"{"SpecialToken":{"id":"[SEP]","type_id":1}}"#,
+            r#"{"SpecialToken":{"id":"[EOS]","type_id":1}}"#,
+        );
         let err = load(&missing).unwrap_err();
         assert!(err.contains("`[EOS]`") && err.contains("pair"), "{err}");
         let uneven = BERT_LIST.replace(r#""ids":[101]"#, r#""ids":[101,7]"#);
@@ -431,7 +440,8 @@ mod tests {
         assert!(load(no_pair).unwrap_err().contains("pair"));
         let no_type_id = r#"{"type":"TemplateProcessing","single":[{"Sequence":{"id":"A"}}],"pair":[],"special_tokens":{}}"#;
         assert!(load(no_type_id).is_err());
-        let bad_piece = r#"{"type":"TemplateProcessing","single":"$C","pair":"$A $B","special_tokens":{}}"#;
+        let bad_piece =
+            r#"{"type":"TemplateProcessing","single":"$C","pair":"$A $B","special_tokens":{}}"#;
         assert!(load(bad_piece).unwrap_err().contains("$C"));
         // Unused special tokens are not checked, unknown fields are ignored.
         let unused = r#"{"type":"TemplateProcessing","single":"$A","pair":"$A $B","special_tokens":{"x":{"id":"x","ids":[1,2],"tokens":[]}},"extra":1}"#;
@@ -440,7 +450,10 @@ mod tests {
 
     #[test]
     fn missing_sequence_is_an_error_not_a_panic() {
-        let p = load(r#"{"type":"TemplateProcessing","single":"$B","pair":"$A $B","special_tokens":{}}"#).unwrap();
+        let p = load(
+            r#"{"type":"TemplateProcessing","single":"$B","pair":"$A $B","special_tokens":{}}"#,
+        )
+        .unwrap();
         let enc = Encoding::from_tokens(vec![crate::Token::new(4, "a".into(), (0, 1))], 0);
         assert!(matches!(p.process(enc, None, true), Err(Error::Encode(_))));
     }

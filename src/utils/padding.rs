@@ -103,7 +103,13 @@ mod tests {
     fn enc(n: usize) -> Encoding {
         let mut e = Encoding::with_capacity(n);
         for i in 0..n {
-            e.push_token(i as u32 + 10, format!("t{i}"), (i, i + 1), Some(i as u32), 0);
+            e.push_token(
+                i as u32 + 10,
+                format!("t{i}"),
+                (i, i + 1),
+                Some(i as u32),
+                0,
+            );
         }
         e
     }
@@ -126,7 +132,10 @@ mod tests {
             None
         );
         assert!(serde_json::from_str::<PaddingParams>(r#"{"strategy":"BatchLongest"}"#).is_err());
-        assert!(serde_json::from_str::<PaddingParams>(&fixed.replace(r#"{"Fixed":20}"#, r#""Fixed""#)).is_err());
+        assert!(serde_json::from_str::<PaddingParams>(
+            &fixed.replace(r#"{"Fixed":20}"#, r#""Fixed""#)
+        )
+        .is_err());
     }
 
     #[test]

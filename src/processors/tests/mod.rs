@@ -7,6 +7,7 @@
 //! WhitespaceSplit pre-tokenizer does (one token per space-separated word, byte offsets,
 //! word index = position), which is what the reference was given.
 
+mod conformance;
 mod reference_cases;
 
 use super::*;
@@ -155,43 +156,229 @@ fn reference_cases_match() {
 /// Offsets trimming of the byte-level processors: (processor, whether the pre-tokenizer added a
 /// prefix space, first input tokens with offsets, pair tokens, reference output offsets).
 #[allow(clippy::type_complexity)]
-const TRIM_CASES: &[(&str, bool, &[(&str, usize, usize)], Option<&[(&str, usize, usize)]>, &[(usize, usize)])] = &[
-    ("bl_apx", false, &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(2, 7), (8, 13), (15, 15)]),
-    ("bl_apx", false, &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(0, 1), (3, 4), (7, 8)]),
+const TRIM_CASES: &[(
+    &str,
+    bool,
+    &[(&str, usize, usize)],
+    Option<&[(&str, usize, usize)]>,
+    &[(usize, usize)],
+)] = &[
+    (
+        "bl_apx",
+        false,
+        &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(2, 7), (8, 13), (15, 15)],
+    ),
+    (
+        "bl_apx",
+        false,
+        &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(0, 1), (3, 4), (7, 8)],
+    ),
     ("bl_apx", false, &[("Ġx", 0, 2)], None, &[(0, 2)]),
-    ("bl_apx", false, &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(0, 4), (7, 7)]),
-    ("bl_apx", false, &[("aĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]), &[(0, 1), (3, 4), (2, 3), (4, 5)]),
-    ("bl_noapx", false, &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(2, 7), (8, 13), (15, 15)]),
-    ("bl_noapx", false, &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(0, 1), (3, 4), (7, 8)]),
+    (
+        "bl_apx",
+        false,
+        &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(0, 4), (7, 7)],
+    ),
+    (
+        "bl_apx",
+        false,
+        &[("aĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]),
+        &[(0, 1), (3, 4), (2, 3), (4, 5)],
+    ),
+    (
+        "bl_noapx",
+        false,
+        &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(2, 7), (8, 13), (15, 15)],
+    ),
+    (
+        "bl_noapx",
+        false,
+        &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(0, 1), (3, 4), (7, 8)],
+    ),
     ("bl_noapx", false, &[("Ġx", 0, 2)], None, &[(1, 2)]),
-    ("bl_noapx", false, &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(0, 4), (7, 7)]),
-    ("bl_noapx", false, &[("aĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]), &[(0, 1), (3, 4), (2, 3), (4, 5)]),
-    ("roberta_apx", false, &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(0, 0), (2, 7), (8, 13), (15, 15), (0, 0)]),
-    ("roberta_apx", false, &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(0, 0), (0, 1), (3, 4), (7, 8), (0, 0)]),
-    ("roberta_apx", false, &[("Ġx", 0, 2)], None, &[(0, 0), (0, 2), (0, 0)]),
-    ("roberta_apx", false, &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(0, 0), (0, 4), (7, 7), (0, 0)]),
-    ("roberta_apx", false, &[("aĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]), &[(0, 0), (0, 1), (3, 4), (0, 0), (0, 0), (2, 3), (4, 5), (0, 0)]),
-    ("bl_apx", true, &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(2, 7), (9, 13), (15, 15)]),
-    ("bl_apx", true, &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(0, 1), (3, 4), (7, 8)]),
+    (
+        "bl_noapx",
+        false,
+        &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(0, 4), (7, 7)],
+    ),
+    (
+        "bl_noapx",
+        false,
+        &[("aĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]),
+        &[(0, 1), (3, 4), (2, 3), (4, 5)],
+    ),
+    (
+        "roberta_apx",
+        false,
+        &[("ĠĠhelloĠ", 0, 8), ("worldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(0, 0), (2, 7), (8, 13), (15, 15), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        false,
+        &[("aĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(0, 0), (0, 1), (3, 4), (7, 8), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        false,
+        &[("Ġx", 0, 2)],
+        None,
+        &[(0, 0), (0, 2), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        false,
+        &[("tailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(0, 0), (0, 4), (7, 7), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        false,
+        &[("aĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("dĠ", 4, 6)]),
+        &[
+            (0, 0),
+            (0, 1),
+            (3, 4),
+            (0, 0),
+            (0, 0),
+            (2, 3),
+            (4, 5),
+            (0, 0),
+        ],
+    ),
+    (
+        "bl_apx",
+        true,
+        &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(2, 7), (9, 13), (15, 15)],
+    ),
+    (
+        "bl_apx",
+        true,
+        &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(0, 1), (3, 4), (7, 8)],
+    ),
     ("bl_apx", true, &[("Ġx", 0, 2)], None, &[(0, 2)]),
-    ("bl_apx", true, &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(0, 4), (7, 7)]),
-    ("bl_apx", true, &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]), &[(0, 1), (3, 4), (2, 3), (5, 5)]),
-    ("bl_noapx", true, &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(2, 7), (9, 13), (15, 15)]),
-    ("bl_noapx", true, &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(1, 1), (3, 4), (7, 8)]),
+    (
+        "bl_apx",
+        true,
+        &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(0, 4), (7, 7)],
+    ),
+    (
+        "bl_apx",
+        true,
+        &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]),
+        &[(0, 1), (3, 4), (2, 3), (5, 5)],
+    ),
+    (
+        "bl_noapx",
+        true,
+        &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(2, 7), (9, 13), (15, 15)],
+    ),
+    (
+        "bl_noapx",
+        true,
+        &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(1, 1), (3, 4), (7, 8)],
+    ),
     ("bl_noapx", true, &[("Ġx", 0, 2)], None, &[(1, 2)]),
-    ("bl_noapx", true, &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(1, 4), (7, 7)]),
-    ("bl_noapx", true, &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]), &[(1, 1), (3, 4), (2, 3), (5, 5)]),
-    ("roberta_apx", true, &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)], None, &[(0, 0), (2, 7), (9, 13), (15, 15), (0, 0)]),
-    ("roberta_apx", true, &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)], None, &[(0, 0), (0, 1), (3, 4), (7, 8), (0, 0)]),
-    ("roberta_apx", true, &[("Ġx", 0, 2)], None, &[(0, 0), (0, 2), (0, 0)]),
-    ("roberta_apx", true, &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)], None, &[(0, 0), (0, 4), (7, 7), (0, 0)]),
-    ("roberta_apx", true, &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)], Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]), &[(0, 0), (0, 1), (3, 4), (0, 0), (0, 0), (2, 3), (5, 5), (0, 0)]),
+    (
+        "bl_noapx",
+        true,
+        &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(1, 4), (7, 7)],
+    ),
+    (
+        "bl_noapx",
+        true,
+        &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]),
+        &[(1, 1), (3, 4), (2, 3), (5, 5)],
+    ),
+    (
+        "roberta_apx",
+        true,
+        &[("ĠĠhelloĠ", 0, 8), ("ĠworldĠ", 8, 14), ("Ġ", 14, 15)],
+        None,
+        &[(0, 0), (2, 7), (9, 13), (15, 15), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        true,
+        &[("ĠaĠ", 0, 2), ("ĠbĠ", 2, 5), ("ĠĠc", 5, 8)],
+        None,
+        &[(0, 0), (0, 1), (3, 4), (7, 8), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        true,
+        &[("Ġx", 0, 2)],
+        None,
+        &[(0, 0), (0, 2), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        true,
+        &[("ĠtailĠ", 0, 5), ("ĠĠ", 5, 7)],
+        None,
+        &[(0, 0), (0, 4), (7, 7), (0, 0)],
+    ),
+    (
+        "roberta_apx",
+        true,
+        &[("ĠaĠ", 0, 2), ("Ġb", 2, 4)],
+        Some(&[("ĠĠcĠ", 0, 4), ("ĠdĠ", 4, 6)]),
+        &[
+            (0, 0),
+            (0, 1),
+            (3, 4),
+            (0, 0),
+            (0, 0),
+            (2, 3),
+            (5, 5),
+            (0, 0),
+        ],
+    ),
 ];
 
 fn raw(tokens: &[(&str, usize, usize)], type_id: u32) -> Encoding {
     let mut e = Encoding::with_capacity(tokens.len());
     for (i, (t, s, end)) in tokens.iter().enumerate() {
-        e.push_token(i as u32 + 5, t.to_string(), (*s, *end), Some(i as u32), type_id);
+        e.push_token(
+            i as u32 + 5,
+            t.to_string(),
+            (*s, *end),
+            Some(i as u32),
+            type_id,
+        );
     }
     e
 }
@@ -199,8 +386,12 @@ fn raw(tokens: &[(&str, usize, usize)], type_id: u32) -> Encoding {
 fn trim_processor(name: &str) -> PostProcessorWrapper {
     let json = match name {
         "bl_apx" => r#"{"type":"ByteLevel","add_prefix_space":true,"trim_offsets":true}"#,
-        "bl_noapx" => r#"{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":false}"#,
-        _ => r#"{"type":"RobertaProcessing","sep":["</s>",2],"cls":["<s>",0],"trim_offsets":true,"add_prefix_space":true}"#,
+        "bl_noapx" => {
+            r#"{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":false}"#
+        }
+        _ => {
+            r#"{"type":"RobertaProcessing","sep":["</s>",2],"cls":["<s>",0],"trim_offsets":true,"add_prefix_space":true}"#
+        }
     };
     serde_json::from_str(json).unwrap()
 }
@@ -216,7 +407,12 @@ fn byte_level_trimming_matches_reference() {
     }
     // Pre-tokenized words: every word's offsets start at 0, so each counts as a first token.
     let words = raw(
-        &[("Ġhello", 0, 5), ("Ġbig", 0, 4), ("ĠworldĠ", 0, 6), ("Ġ", 6, 7)],
+        &[
+            ("Ġhello", 0, 5),
+            ("Ġbig", 0, 4),
+            ("ĠworldĠ", 0, 6),
+            ("Ġ", 6, 7),
+        ],
         0,
     );
     let out = trim_processor("bl_apx").process(words, None, true).unwrap();
@@ -244,17 +440,23 @@ fn serde_round_trips_like_reference() {
         assert_eq!(serde_json::to_string(&p).unwrap(), json);
     }
     // `use_regex` defaults to true; other fields are required.
-    let p: PostProcessorWrapper =
-        serde_json::from_str(r#"{"type":"ByteLevel","add_prefix_space":true,"trim_offsets":false}"#)
-            .unwrap();
-    assert!(serde_json::to_string(&p).unwrap().contains(r#""use_regex":true"#));
+    let p: PostProcessorWrapper = serde_json::from_str(
+        r#"{"type":"ByteLevel","add_prefix_space":true,"trim_offsets":false}"#,
+    )
+    .unwrap();
+    assert!(serde_json::to_string(&p)
+        .unwrap()
+        .contains(r#""use_regex":true"#));
     for bad in [
         r#"{"type":"ByteLevel","trim_offsets":false}"#,
         r#"{"type":"RobertaProcessing"}"#,
         r#"{"type":"BertProcessing","sep":["</s>",2]}"#,
         r#"{"type":"Sequence"}"#,
     ] {
-        assert!(serde_json::from_str::<PostProcessorWrapper>(bad).is_err(), "{bad}");
+        assert!(
+            serde_json::from_str::<PostProcessorWrapper>(bad).is_err(),
+            "{bad}"
+        );
     }
     let err = serde_json::from_str::<PostProcessorWrapper>(r#"{"type":"Foo"}"#)
         .unwrap_err()
@@ -264,8 +466,10 @@ fn serde_round_trips_like_reference() {
 
 #[test]
 fn added_tokens_counts() {
-    let bert: PostProcessorWrapper =
-        serde_json::from_str(r#"{"type":"BertProcessing","sep":["[SEP]",102],"cls":["[CLS]",101]}"#).unwrap();
+    let bert: PostProcessorWrapper = serde_json::from_str(
+        r#"{"type":"BertProcessing","sep":["[SEP]",102],"cls":["[CLS]",101]}"#,
+    )
+    .unwrap();
     let roberta: PostProcessorWrapper = serde_json::from_str(
         r#"{"type":"RobertaProcessing","sep":["</s>",2],"cls":["<s>",0],"trim_offsets":true,"add_prefix_space":true}"#,
     )
@@ -274,6 +478,9 @@ fn added_tokens_counts() {
         processors: vec![bert.clone(), roberta.clone()],
     });
     assert_eq!((bert.added_tokens(false), bert.added_tokens(true)), (2, 3));
-    assert_eq!((roberta.added_tokens(false), roberta.added_tokens(true)), (2, 4));
+    assert_eq!(
+        (roberta.added_tokens(false), roberta.added_tokens(true)),
+        (2, 4)
+    );
     assert_eq!((seq.added_tokens(false), seq.added_tokens(true)), (4, 7));
 }
