@@ -260,6 +260,19 @@ impl Encoding {
         }
     }
 
+    /// Whether this is an empty encoding without windows or ranges.
+    fn is_blank(&self) -> bool {
+        self.ids.is_empty()
+            && self.type_ids.is_empty()
+            && self.tokens.is_empty()
+            && self.words.is_empty()
+            && self.offsets.is_empty()
+            && self.special_tokens_mask.is_empty()
+            && self.attention_mask.is_empty()
+            && self.overflowing.is_empty()
+            && self.sequence_ranges.is_empty()
+    }
+
     /// Whether every per-token vector has the length of `ids`.
     fn is_consistent(&self) -> bool {
         let n = self.ids.len();
@@ -359,6 +372,12 @@ impl Encoding {
     /// windows become: for each of ours, it merged with `pair` and then with each window of
     /// `pair`; then ourselves merged with each window of `pair`.
     pub fn merge_with(&mut self, pair: Encoding, growing_offsets: bool) {
+        if self.is_blank() {
+            // Appending to nothing yields `pair` itself (its windows merged with nothing are
+            // themselves), so skip the copies.
+            *self = pair;
+            return;
+        }
         let mut overflowings = Vec::new();
         if !self.overflowing.is_empty() || !pair.overflowing.is_empty() {
             for ours in &self.overflowing {
