@@ -288,8 +288,10 @@ impl NormalizedString {
     where
         I: IntoIterator<Item = (char, isize)>,
     {
+        // The reference addresses the whole string through the original referential; this
+        // differs from the normalized range when the text starts with inserted chars.
         self.transform_range(
-            Range::Normalized(0..self.normalized.len()),
+            Range::Original(0..self.original.len()),
             dest,
             initial_offset,
         )
