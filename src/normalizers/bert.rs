@@ -86,14 +86,14 @@ fn is_chinese_char(c: char) -> bool {
 }
 
 impl BertNormalizer {
-    fn clean_text(normalized: &mut NormalizedString) {
+    fn clean_text(normalized: &mut NormalizedString) -> Result<()> {
         let s = normalized.get();
         if !starts_unaligned(normalized)
             && !s
                 .chars()
                 .any(|c| is_removed(c) || (c != ' ' && is_bert_whitespace(c)))
         {
-            return;
+            return Ok(());
         }
         let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len());
         let mut leading_removed = 0usize;
@@ -109,13 +109,13 @@ impl BertNormalizer {
                 changes.push((c, 0));
             }
         }
-        transform_whole(normalized, changes, leading_removed);
+        transform_whole(normalized, changes, leading_removed)
     }
 
-    fn handle_chinese_chars(normalized: &mut NormalizedString) {
+    fn handle_chinese_chars(normalized: &mut NormalizedString) -> Result<()> {
         let s = normalized.get();
         if !starts_unaligned(normalized) && !s.chars().any(is_chinese_char) {
-            return;
+            return Ok(());
         }
         let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len() + 8);
         for c in s.chars() {
@@ -125,30 +125,30 @@ impl BertNormalizer {
                 changes.push((c, 0));
             }
         }
-        transform_whole(normalized, changes, 0);
+        transform_whole(normalized, changes, 0)
     }
 
-    fn strip_accents(normalized: &mut NormalizedString) {
-        apply_form(normalized, Form::Nfd);
+    fn strip_accents(normalized: &mut NormalizedString) -> Result<()> {
+        apply_form(normalized, Form::Nfd)?;
         filter_whole(normalized, |c| {
             (c as u32) < 0x300 || !in_ranges(NONSPACING_MARK_8, c)
-        });
+        })
     }
 }
 
 impl Normalizer for BertNormalizer {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
         if self.clean_text {
-            Self::clean_text(normalized);
+            Self::clean_text(normalized)?;
         }
         if self.handle_chinese_chars {
-            Self::handle_chinese_chars(normalized);
+            Self::handle_chinese_chars(normalized)?;
         }
         if self.strip_accents.unwrap_or(self.lowercase) {
-            Self::strip_accents(normalized);
+            Self::strip_accents(normalized)?;
         }
         if self.lowercase {
-            lowercase_whole(normalized);
+            lowercase_whole(normalized)?;
         }
         Ok(())
     }

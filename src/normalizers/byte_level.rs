@@ -27,8 +27,7 @@ impl Normalizer for ByteLevel {
                 changes.push((BYTE_TO_CHAR[b as usize], isize::from(i > 0)));
             }
         }
-        transform_whole(normalized, changes, 0);
-        Ok(())
+        transform_whole(normalized, changes, 0)
     }
 }
 

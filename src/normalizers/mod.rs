@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NormalizedString, Normalizer, Range, Result};
+use crate::{Error, NormalizedString, Normalizer, Range, Result};
 
 pub mod bert;
 pub mod byte_level;
@@ -52,26 +52,54 @@ pub(crate) fn starts_unaligned(normalized: &NormalizedString) -> bool {
 /// Rewrites the whole text with `changes` (see [`NormalizedString::transform_range`]),
 /// `initial_removed` chars being dropped at the start, the way the reference's `transform`
 /// does (see the module docs).
+///
+/// When leading chars are left out of the rewritten range, the changes may ask to replace
+/// more chars than the range holds; the reference fails there, and so does this (with an
+/// error).
 pub(crate) fn transform_whole(
     normalized: &mut NormalizedString,
     changes: Vec<(char, isize)>,
     initial_removed: usize,
-) {
+) -> Result<()> {
     if starts_unaligned(normalized) {
         let len = normalized.len_original();
+        let Some(range) = normalized.convert_offsets(Range::Original(0..len)) else {
+            return Ok(());
+        };
+        let mut remaining = normalized
+            .get()
+            .get(range)
+            .map_or(0, |s| s.chars().count())
+            .saturating_sub(initial_removed);
+        for &(_, change) in &changes {
+            if change <= 0 {
+                if remaining == 0 {
+                    return Err(Error::encode(
+                        "cannot normalize: the text starts with inserted chars aligned to \
+                         nothing, and the next normalizer rewrites more chars than remain \
+                         aligned",
+                    ));
+                }
+                remaining = remaining.saturating_sub(1 + change.unsigned_abs());
+            }
+        }
         normalized.transform_range(Range::Original(0..len), changes, initial_removed);
     } else {
         let len = normalized.len();
         normalized.transform_range(Range::Normalized(0..len), changes, initial_removed);
     }
+    Ok(())
 }
 
 /// Keeps the chars for which `keep` is true. A removed char is folded into the change of
 /// the previous kept char, or counted as removed at the start.
-pub(crate) fn filter_whole(normalized: &mut NormalizedString, keep: impl Fn(char) -> bool) {
+pub(crate) fn filter_whole(
+    normalized: &mut NormalizedString,
+    keep: impl Fn(char) -> bool,
+) -> Result<()> {
     let s = normalized.get();
     if !starts_unaligned(normalized) && s.chars().all(&keep) {
-        return;
+        return Ok(());
     }
     let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len());
     let mut leading_removed = 0usize;
@@ -85,12 +113,12 @@ pub(crate) fn filter_whole(normalized: &mut NormalizedString, keep: impl Fn(char
             }
         }
     }
-    transform_whole(normalized, changes, leading_removed);
+    transform_whole(normalized, changes, leading_removed)
 }
 
 /// Full Unicode lowercasing: the first char of a char's lowercase replaces it, the others
 /// are inserted after it.
-pub(crate) fn lowercase_whole(normalized: &mut NormalizedString) {
+pub(crate) fn lowercase_whole(normalized: &mut NormalizedString) -> Result<()> {
     let s = normalized.get();
     let unchanged = if s.is_ascii() {
         !s.bytes().any(|b| b.is_ascii_uppercase())
@@ -101,7 +129,7 @@ pub(crate) fn lowercase_whole(normalized: &mut NormalizedString) {
         })
     };
     if unchanged && !starts_unaligned(normalized) {
-        return;
+        return Ok(());
     }
     let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len());
     for c in s.chars() {
@@ -109,7 +137,7 @@ pub(crate) fn lowercase_whole(normalized: &mut NormalizedString) {
             changes.push((l, isize::from(i > 0)));
         }
     }
-    transform_whole(normalized, changes, 0);
+    transform_whole(normalized, changes, 0)
 }
 
 /// Lowercases the text (`{"type": "Lowercase"}`).
@@ -118,8 +146,7 @@ pub struct Lowercase {}
 
 impl Normalizer for Lowercase {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
-        lowercase_whole(normalized);
-        Ok(())
+        lowercase_whole(normalized)
     }
 }
 
@@ -358,6 +385,26 @@ mod tests {
                 "{json} {input:?}"
             );
         }
+    }
+
+    #[test]
+    fn inserted_start_then_rewrite_fails_like_the_reference() {
+        // Text starting with chars aligned to nothing, then a whole-text rewrite: the
+        // reference fails (index out of bounds); here it is an error. Replace alone works.
+        let replace_start = r#"{"type":"Replace","pattern":{"Regex":"^"},"content":"X"}"#;
+        for second in [r#"{"type":"NFD"}"#, r#"{"type":"Lowercase"}"#] {
+            let json = format!(r#"{{"type":"Sequence","normalizers":[{replace_start},{second}]}}"#);
+            let mut n = NormalizedString::from("ab");
+            assert!(from_json(&json).normalize(&mut n).is_err(), "{json}");
+        }
+        let json = r#"{"type":"Sequence","normalizers":[{"type":"Prepend","prepend":""},{"type":"Lowercase"}]}"#;
+        assert!(from_json(json)
+            .normalize(&mut NormalizedString::from("ab"))
+            .is_err());
+        let json = format!(
+            r#"{{"type":"Sequence","normalizers":[{replace_start},{{"type":"Replace","pattern":{{"String":"b"}},"content":"c"}}]}}"#
+        );
+        assert_eq!(run(&from_json(&json), "ab").0, "Xac");
     }
 
     /// Every `normalize` case of every conformance tokenizer that has a normalizer.

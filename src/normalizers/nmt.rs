@@ -49,8 +49,7 @@ impl Normalizer for Nmt {
                 changes.push((c, 0));
             }
         }
-        transform_whole(normalized, changes, leading_removed);
-        Ok(())
+        transform_whole(normalized, changes, leading_removed)
     }
 }
 

@@ -203,10 +203,10 @@ impl Normalizer for Precompiled {
                 }
             }
         }
-        if modified {
-            transform_whole(normalized, changes, 0);
+        if !modified {
+            return Ok(());
         }
-        Ok(())
+        transform_whole(normalized, changes, 0)
     }
 }
 

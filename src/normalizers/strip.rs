@@ -48,8 +48,7 @@ impl Normalizer for Strip {
             .skip(leading)
             .map(|c| (c, 0))
             .collect();
-        transform_whole(normalized, changes, leading);
-        Ok(())
+        transform_whole(normalized, changes, leading)
     }
 }
 
@@ -61,8 +60,7 @@ impl Normalizer for StripAccents {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
         filter_whole(normalized, |c| {
             (c as u32) < 0x300 || !in_ranges(COMBINING_MARK_9, c)
-        });
-        Ok(())
+        })
     }
 }
 
