@@ -1,0 +1,220 @@
+//! `BertNormalizer`: the text cleaning of the original BERT tokenizer.
+//!
+//! Steps, in this order, each optional:
+//! 1. `clean_text`: removes U+0000, U+FFFD and control chars (general categories Cc, Cf
+//!    and Co as of Unicode 8.0, except tab, newline and carriage return), then turns every
+//!    whitespace char (those three included) into a plain space.
+//! 2. `handle_chinese_chars`: puts a space on each side of every CJK ideograph (the first
+//!    space takes the ideograph's place, the ideograph and the second space are inserted).
+//! 3. strip accents (`strip_accents`, or `lowercase` when it is `null`): NFD, then removes
+//!    the nonspacing marks (general category Mn as of Unicode 8.0).
+//! 4. `lowercase`: full Unicode lowercasing.
+//!
+//! Removed chars are folded into the change marker of the previous kept char (or the
+//! initial offset), as the reference does, so offsets match it.
+
+use serde::{Deserialize, Serialize};
+
+use super::tables::{in_ranges, FORMAT_8, NONSPACING_MARK_8};
+use super::unicode::{apply_form, Form};
+use super::{filter_whole, lowercase_whole, starts_unaligned, transform_whole};
+use crate::{NormalizedString, Normalizer, Result};
+
+/// The BERT normalizer (`{"type": "BertNormalizer", ...}`). `clean_text`,
+/// `handle_chinese_chars` and `lowercase` are required in JSON, as in the reference;
+/// `strip_accents` may be missing or `null` (then it follows `lowercase`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BertNormalizer {
+    /// Remove control chars and turn all whitespace into spaces.
+    pub clean_text: bool,
+    /// Put spaces around CJK ideographs.
+    pub handle_chinese_chars: bool,
+    /// Strip accents; `None` means "same as `lowercase`".
+    #[serde(default)]
+    pub strip_accents: Option<bool>,
+    /// Lowercase the text.
+    pub lowercase: bool,
+}
+
+impl Default for BertNormalizer {
+    fn default() -> Self {
+        BertNormalizer {
+            clean_text: true,
+            handle_chinese_chars: true,
+            strip_accents: None,
+            lowercase: true,
+        }
+    }
+}
+
+/// Whitespace for BERT: tab, newline, carriage return and every Unicode whitespace char.
+#[inline]
+fn is_bert_whitespace(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Control chars for BERT: Cc, Cf and Co (Unicode 8.0) except tab, newline and CR.
+#[inline]
+fn is_bert_control(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x09 | 0x0A | 0x0D => false,
+        0x00..=0x1F | 0x7F..=0x9F => true,
+        0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD => true,
+        _ => u >= 0xAD && in_ranges(FORMAT_8, c),
+    }
+}
+
+/// Chars `clean_text` removes.
+#[inline]
+fn is_removed(c: char) -> bool {
+    c == '\0' || c == '\u{FFFD}' || is_bert_control(c)
+}
+
+/// CJK ideographs (the blocks the original BERT code lists).
+#[inline]
+fn is_chinese_char(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF
+        | 0x3400..=0x4DBF
+        | 0x20000..=0x2A6DF
+        | 0x2A700..=0x2B73F
+        | 0x2B740..=0x2B81F
+        | 0x2B920..=0x2CEAF
+        | 0xF900..=0xFAFF
+        | 0x2F800..=0x2FA1F)
+}
+
+impl BertNormalizer {
+    fn clean_text(normalized: &mut NormalizedString) -> Result<()> {
+        let s = normalized.get();
+        if !starts_unaligned(normalized)
+            && !s
+                .chars()
+                .any(|c| is_removed(c) || (c != ' ' && is_bert_whitespace(c)))
+        {
+            return Ok(());
+        }
+        let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len());
+        let mut leading_removed = 0usize;
+        for c in s.chars() {
+            if is_removed(c) {
+                match changes.last_mut() {
+                    Some(last) => last.1 -= 1,
+                    None => leading_removed += 1,
+                }
+            } else if is_bert_whitespace(c) {
+                changes.push((' ', 0));
+            } else {
+                changes.push((c, 0));
+            }
+        }
+        transform_whole(normalized, changes, leading_removed)
+    }
+
+    fn handle_chinese_chars(normalized: &mut NormalizedString) -> Result<()> {
+        let s = normalized.get();
+        if !starts_unaligned(normalized) && !s.chars().any(is_chinese_char) {
+            return Ok(());
+        }
+        let mut changes: Vec<(char, isize)> = Vec::with_capacity(s.len() + 8);
+        for c in s.chars() {
+            if is_chinese_char(c) {
+                changes.extend([(' ', 0), (c, 1), (' ', 1)]);
+            } else {
+                changes.push((c, 0));
+            }
+        }
+        transform_whole(normalized, changes, 0)
+    }
+
+    fn strip_accents(normalized: &mut NormalizedString) -> Result<()> {
+        apply_form(normalized, Form::Nfd)?;
+        filter_whole(normalized, |c| {
+            (c as u32) < 0x300 || !in_ranges(NONSPACING_MARK_8, c)
+        })
+    }
+}
+
+impl Normalizer for BertNormalizer {
+    fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
+        if self.clean_text {
+            Self::clean_text(normalized)?;
+        }
+        if self.handle_chinese_chars {
+            Self::handle_chinese_chars(normalized)?;
+        }
+        if self.strip_accents.unwrap_or(self.lowercase) {
+            Self::strip_accents(normalized)?;
+        }
+        if self.lowercase {
+            lowercase_whole(normalized)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::char_spans as run;
+    use super::*;
+
+    #[test]
+    fn defaults_and_serde() {
+        let n: BertNormalizer = serde_json::from_str(
+            r#"{"clean_text":true,"handle_chinese_chars":true,"lowercase":true}"#,
+        )
+        .unwrap();
+        assert_eq!(n, BertNormalizer::default());
+        assert_eq!(
+            serde_json::to_string(&n).unwrap(),
+            r#"{"clean_text":true,"handle_chinese_chars":true,"strip_accents":null,"lowercase":true}"#
+        );
+        assert!(serde_json::from_str::<BertNormalizer>(r#"{"lowercase":true}"#).is_err());
+    }
+
+    #[test]
+    fn matches_reference_alignments() {
+        // Expected values from the reference (encode offsets, in chars).
+        let n = BertNormalizer::default();
+        let (text, spans) = run(&n, "Héllo\u{0}\t中国 Ä\u{200B}x");
+        assert_eq!(text, "hello  中  国  ax");
+        assert_eq!(
+            spans,
+            vec![
+                (0, 1),
+                (1, 2),
+                (2, 3),
+                (3, 4),
+                (4, 5),
+                (6, 7),
+                (7, 8),
+                (7, 8),
+                (7, 8),
+                (8, 9),
+                (8, 9),
+                (8, 9),
+                (9, 10),
+                (10, 11),
+                (12, 13)
+            ]
+        );
+        let (text, spans) = run(&n, "\u{301}中\u{301}A\u{7}");
+        assert_eq!(text, " 中 a");
+        assert_eq!(spans, vec![(1, 2), (1, 2), (1, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn unicode_8_categories() {
+        let n = BertNormalizer {
+            clean_text: true,
+            handle_chinese_chars: false,
+            strip_accents: Some(true),
+            lowercase: false,
+        };
+        // U+08E2 (Cf since Unicode 9) is kept, U+00AD (Cf) removed; U+0903 (Mc) and U+08D4
+        // (Mn since Unicode 9) survive accent stripping.
+        assert_eq!(run(&n, "a\u{8E2}\u{AD}b").0, "a\u{8E2}b");
+        assert_eq!(run(&n, "a\u{903}\u{8D4}\u{301}").0, "a\u{903}\u{8D4}");
+    }
+}

@@ -1,0 +1,363 @@
+//! `Precompiled`: SentencePiece's compiled normalization rules (`precompiled_charsmap`).
+//!
+//! The charsmap (base64 in JSON) is `[trie size in bytes: u32 LE][trie: u32 LE units]
+//! [replacement strings, each ended by NUL]`. The trie is a Darts double array mapping byte
+//! strings to offsets into the replacement strings. Each unit packs: bits 0–7 the label,
+//! bit 8 "has a leaf", bit 9 the offset scale (`<< 8`), bits 10– the offset; a leaf unit's
+//! low 31 bits are the value.
+//!
+//! Normalization follows the reference exactly, quirks included. The text is cut into
+//! extended grapheme clusters. A cluster shorter than 6 bytes is looked up as a whole; on a
+//! hit it is replaced. Otherwise each of its chars is looked up alone and replaced on a hit.
+//! A lookup walks the trie along the key's bytes and takes the FIRST (shortest) prefix that
+//! has a value, and then the whole key is replaced by that value's string. Change markers:
+//! a key of `k` chars replaced by `m` chars gives `m` chars marked `0`; if `m > k` the last
+//! `m - k` of them are marked inserted (`+1`); if `m < k` the last pushed marker (the last
+//! new char, or when `m == 0` the char before the key, if any) absorbs the `k - m` removals.
+//!
+//! Loading validates the layout (sizes, UTF-8 of the strings, a non-empty trie), so a
+//! missing, empty or truncated charsmap is a load error. A trie whose walk leaves the array
+//! or points outside the strings is reported as an error when normalizing, never a panic.
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::transform_whole;
+use crate::{Error, NormalizedString, Normalizer, Result};
+
+/// SentencePiece precompiled normalizer (`{"type": "Precompiled", "precompiled_charsmap":
+/// "<base64>"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PrecompiledJson", into = "PrecompiledJson")]
+pub struct Precompiled {
+    /// The charsmap as given (kept to serialize it back).
+    charsmap: Vec<u8>,
+    /// The double-array units.
+    trie: Vec<u32>,
+    /// The NUL-separated replacement strings.
+    normalized: String,
+}
+
+/// JSON form of [`Precompiled`].
+#[derive(Serialize, Deserialize)]
+struct PrecompiledJson {
+    precompiled_charsmap: String,
+}
+
+impl TryFrom<PrecompiledJson> for Precompiled {
+    type Error = String;
+
+    fn try_from(json: PrecompiledJson) -> std::result::Result<Self, String> {
+        let bytes = base64_decode(&json.precompiled_charsmap)
+            .map_err(|e| format!("field `precompiled_charsmap`: {e}; expected base64"))?;
+        Precompiled::from_bytes(&bytes).map_err(|e| format!("field `precompiled_charsmap`: {e}"))
+    }
+}
+
+impl From<Precompiled> for PrecompiledJson {
+    fn from(p: Precompiled) -> Self {
+        PrecompiledJson {
+            precompiled_charsmap: base64_encode(&p.charsmap),
+        }
+    }
+}
+
+#[inline]
+fn has_leaf(unit: u32) -> bool {
+    (unit >> 8) & 1 == 1
+}
+
+#[inline]
+fn value(unit: u32) -> u32 {
+    unit & 0x7FFF_FFFF
+}
+
+#[inline]
+fn label(unit: u32) -> u32 {
+    unit & 0x8000_00FF
+}
+
+#[inline]
+fn offset(unit: u32) -> usize {
+    ((unit >> 10) as usize) << ((unit & (1 << 9)) >> 6)
+}
+
+impl Precompiled {
+    /// Parses a raw (decoded) charsmap.
+    pub fn from_bytes(charsmap: &[u8]) -> std::result::Result<Self, String> {
+        let (size, rest) = match charsmap.split_first_chunk::<4>() {
+            Some((size, rest)) => (u32::from_le_bytes(*size) as usize, rest),
+            None => {
+                return Err(format!(
+                    "charsmap of {} bytes is too short; expected at least 4 (the trie size)",
+                    charsmap.len()
+                ))
+            }
+        };
+        let units = size / 4;
+        let trie_bytes = units * 4;
+        if rest.len() < trie_bytes {
+            return Err(format!(
+                "truncated charsmap: the trie needs {trie_bytes} bytes but only {} follow",
+                rest.len()
+            ));
+        }
+        if units == 0 {
+            return Err("the trie is empty; expected at least one unit".to_owned());
+        }
+        let (trie_blob, strings) = rest.split_at(trie_bytes);
+        let trie = trie_blob
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let normalized = String::from_utf8(strings.to_vec())
+            .map_err(|e| format!("the replacement strings are not UTF-8 ({e})"))?;
+        Ok(Precompiled {
+            charsmap: charsmap.to_vec(),
+            trie,
+            normalized,
+        })
+    }
+
+    fn unit(&self, pos: usize) -> Result<u32> {
+        self.trie.get(pos).copied().ok_or_else(|| {
+            Error::encode(format!(
+                "corrupt precompiled_charsmap: trie position {pos} is outside its {} units",
+                self.trie.len()
+            ))
+        })
+    }
+
+    /// The replacement of `key` (its first prefix that has one), if any.
+    pub fn transform(&self, key: &str) -> Result<Option<&str>> {
+        let mut pos = offset(self.unit(0)?);
+        for &b in key.as_bytes() {
+            if b == 0 {
+                break;
+            }
+            pos ^= b as usize;
+            let unit = self.unit(pos)?;
+            if label(unit) != b as u32 {
+                return Ok(None);
+            }
+            pos ^= offset(unit);
+            if has_leaf(unit) {
+                let start = value(self.unit(pos)?) as usize;
+                return self.replacement(start).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn replacement(&self, start: usize) -> Result<&str> {
+        let tail = self.normalized.as_bytes().get(start..).ok_or_else(|| {
+            Error::encode(format!(
+                "corrupt precompiled_charsmap: string offset {start} is past the end ({})",
+                self.normalized.len()
+            ))
+        })?;
+        let len = tail.iter().position(|&b| b == 0).unwrap_or(tail.len());
+        self.normalized.get(start..start + len).ok_or_else(|| {
+            Error::encode(format!(
+                "corrupt precompiled_charsmap: string offset {start} is inside a char"
+            ))
+        })
+    }
+}
+
+/// Appends `replacement` (standing for `key_chars` chars) with its change markers.
+fn push_replacement(out: &mut Vec<(char, isize)>, replacement: &str, key_chars: usize) {
+    let new_chars = replacement.chars().count();
+    let first_inserted = key_chars.min(new_chars);
+    for (i, c) in replacement.chars().enumerate() {
+        out.push((c, isize::from(i >= first_inserted)));
+    }
+    if new_chars < key_chars {
+        if let Some(last) = out.last_mut() {
+            last.1 -= (key_chars - new_chars) as isize;
+        }
+    }
+}
+
+impl Normalizer for Precompiled {
+    fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
+        let text = normalized.get();
+        let mut changes: Vec<(char, isize)> = Vec::with_capacity(text.len());
+        let mut modified = false;
+        for grapheme in text.graphemes(true) {
+            if grapheme.len() < 6 {
+                if let Some(rep) = self.transform(grapheme)? {
+                    modified = true;
+                    push_replacement(&mut changes, rep, grapheme.chars().count());
+                    continue;
+                }
+            }
+            let mut buf = [0u8; 4];
+            for c in grapheme.chars() {
+                match self.transform(c.encode_utf8(&mut buf))? {
+                    Some(rep) => {
+                        modified = true;
+                        push_replacement(&mut changes, rep, 1);
+                    }
+                    None => changes.push((c, 0)),
+                }
+            }
+        }
+        if !modified {
+            return Ok(());
+        }
+        transform_whole(normalized, changes, 0)
+    }
+}
+
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with `=` padding.
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64_ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Decodes standard base64. Padding is optional but, when present, must complete the last
+/// 4-char group; unused trailing bits must be zero; nothing else (not even whitespace) may
+/// appear.
+fn base64_decode(text: &str) -> std::result::Result<Vec<u8>, String> {
+    let data = text.trim_end_matches('=');
+    let padding = text.len() - data.len();
+    if padding > 2 || (padding > 0 && text.len() % 4 != 0) {
+        return Err(format!("bad padding at the end of {} chars", text.len()));
+    }
+    if data.len() % 4 == 1 {
+        return Err(format!(
+            "{} chars cannot end a base64 group",
+            data.len() % 4
+        ));
+    }
+    let mut out = Vec::with_capacity(data.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0u32;
+    for (i, b) in data.bytes().enumerate() {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return Err(format!("invalid byte {b} at offset {i}")),
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if acc != 0 {
+        return Err("non-zero trailing bits in the last symbol".to_owned());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{char_spans, conformance_normalizer, Spans};
+    use super::*;
+
+    #[test]
+    fn t5_charsmap_alignments() {
+        // t5-small's charsmap, from the conformance suite when it is there. Expected
+        // values from the reference (encode offsets, in chars).
+        let Some(n) = conformance_normalizer("t5-small") else {
+            return;
+        };
+        let cases: &[(&str, &str, Spans)] = &[
+            ("ﬁx", "fix", &[(0, 1), (0, 1), (1, 2)]),
+            ("a①b", "a1b", &[(0, 1), (1, 2), (2, 3)]),
+            ("ＡＢＣ", "ABC", &[(0, 1), (1, 2), (2, 3)]),
+            ("™!", "TM!", &[(0, 1), (0, 1), (1, 2)]),
+            ("x…y", "x...y", &[(0, 1), (1, 2), (1, 2), (1, 2), (2, 3)]),
+            ("a\u{200B}b", "a b", &[(0, 1), (1, 2), (2, 3)]),
+            (
+                "e\u{301}t\u{3000}s",
+                "ét s",
+                &[(0, 1), (2, 3), (3, 4), (4, 5)],
+            ),
+            ("ｶﾞ", "\u{30AB}\u{3099}", &[(0, 1), (1, 2)]),
+            ("👍🏽 ok", "👍🏽 ok", &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]),
+            // A removal folds into the char before; with none, the next char takes its place.
+            ("a\u{1E}b", "ab", &[(0, 1), (2, 3)]),
+            ("\u{1E}b", "b", &[(0, 1)]),
+        ];
+        for (input, text, spans) in cases {
+            let (t, s) = char_spans(&n, input);
+            assert_eq!((t.as_str(), s.as_slice()), (*text, *spans), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn base64_round_trip() {
+        for bytes in [
+            &b""[..],
+            b"f",
+            b"fo",
+            b"foo",
+            b"foob",
+            b"fooba",
+            b"foobar",
+            &[0xFF, 0xEF],
+        ] {
+            let e = base64_encode(bytes);
+            assert_eq!(base64_decode(&e).unwrap(), bytes);
+            assert_eq!(base64_decode(e.trim_end_matches('=')).unwrap(), bytes);
+        }
+        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        for bad in ["Zm8==", "Z", "Zm9=", "Zm 8=", "Zm8=Zm8=", "Zm_8", "Z==="] {
+            assert!(base64_decode(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_charsmaps_are_load_errors() {
+        for json in [
+            r#"{}"#,
+            r#"{"precompiled_charsmap":null}"#,
+            r#"{"precompiled_charsmap":""}"#,
+            r#"{"precompiled_charsmap":"AAAA"}"#,
+            r#"{"precompiled_charsmap":"CAAAAAAAAAA="}"#,
+            r#"{"precompiled_charsmap":"!!"}"#,
+        ] {
+            assert!(serde_json::from_str::<Precompiled>(json).is_err(), "{json}");
+        }
+    }
+
+    #[test]
+    fn corrupt_trie_is_an_error_not_a_panic() {
+        // One all-zero unit: every walk leaves the array.
+        let p: Precompiled =
+            serde_json::from_str(r#"{"precompiled_charsmap":"BAAAAAAAAAA="}"#).unwrap();
+        let mut n = NormalizedString::from("abc");
+        assert!(p.normalize(&mut n).is_err());
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"precompiled_charsmap":"BAAAAAAAAAA="}"#
+        );
+    }
+}

@@ -1,0 +1,307 @@
+//! The Unicode normalization forms `NFD`, `NFKD`, `NFC` and `NFKC`, with alignments.
+//!
+//! The text comes out as in UAX #15: every char is decomposed (canonically, or with
+//! compatibility mappings for the K forms), each run of non-starters is stably sorted by
+//! canonical combining class, and for the C forms the result is recomposed.
+//!
+//! Alongside each output char goes the change marker that
+//! [`NormalizedString::transform`] takes, computed exactly as the reference does so that the
+//! alignments (hence token offsets) match it:
+//! - decomposition: the first char of a char's decomposition gets `0`, the others `+1`
+//!   (inserted after it). Markers travel with their chars through the reordering.
+//! - composition: when a starter `(s, a)` absorbs a following char `(m, b)`, the composite
+//!   gets `a + b - 1`; so `e` + U+0301 given as two chars becomes `é` with `-1` (it replaces
+//!   `e` and removes the accent), while a decomposed-then-recomposed `é` keeps `0`.
+//! - composition follows the usual state machine: a mark is blocked from the starter by an
+//!   earlier uncomposed mark of the same or a higher class; blocked marks wait in a buffer
+//!   and are emitted after the starter, when the next starter arrives or at the end.
+//!
+//! The Unicode data is that of the `unicode-normalization` crate, restricted to what
+//! Unicode 9.0 (the reference's data) already had: chars it did not know yet never
+//! decompose, never compose and have combining class 0 (see [`super::tables`]).
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char as ucd;
+
+use super::tables::{in_ranges, POST_UNICODE_9_NORMALIZATION};
+use super::{starts_unaligned, transform_whole};
+use crate::{NormalizedString, Normalizer, Result};
+
+/// One of the four Unicode normalization forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Canonical decomposition.
+    Nfd,
+    /// Compatibility decomposition.
+    Nfkd,
+    /// Canonical decomposition, then canonical composition.
+    Nfc,
+    /// Compatibility decomposition, then canonical composition.
+    Nfkc,
+}
+
+/// First code point with a non-zero combining class or a decomposition (U+00A0 has a
+/// compatibility one, but below U+00A0 nothing changes).
+const FIRST_INTERESTING: u32 = 0xA0;
+
+/// Whether the reference's Unicode 9.0 data does not know `c` (only asked for chars the
+/// newer data gives a decomposition, composition or combining class).
+#[inline]
+fn unknown_to_reference(c: char) -> bool {
+    in_ranges(POST_UNICODE_9_NORMALIZATION, c)
+}
+
+/// Canonical combining class, as in Unicode 9.0.
+#[inline]
+fn combining_class(c: char) -> u8 {
+    if (c as u32) < 0x300 || unknown_to_reference(c) {
+        0
+    } else {
+        ucd::canonical_combining_class(c)
+    }
+}
+
+/// Full decomposition of `c`, as in Unicode 9.0.
+#[inline]
+fn decompose(c: char, compat: bool, emit: impl FnMut(char)) {
+    let mut emit = emit;
+    if (c as u32) < FIRST_INTERESTING || unknown_to_reference(c) {
+        emit(c);
+    } else if compat {
+        ucd::decompose_compatible(c, emit);
+    } else {
+        ucd::decompose_canonical(c, emit);
+    }
+}
+
+/// Primary composite of `a` and `b`, as in Unicode 9.0.
+#[inline]
+fn compose(a: char, b: char) -> Option<char> {
+    ucd::compose(a, b).filter(|&r| !unknown_to_reference(r))
+}
+
+/// Decomposes `s` and orders its marks: `(char, change, combining class)` triples.
+fn decompose_str(s: &str, compat: bool) -> Vec<(char, isize, u8)> {
+    let mut out: Vec<(char, isize, u8)> = Vec::with_capacity(s.len() + s.len() / 2);
+    // Start of the run (a starter and the non-starters after it) not yet put in order.
+    let mut run = 0usize;
+    for c in s.chars() {
+        let mut change = 0isize;
+        decompose(c, compat, |d| {
+            let class = combining_class(d);
+            if class == 0 {
+                order_marks(&mut out[run..]);
+                run = out.len();
+            }
+            out.push((d, change, class));
+            change = 1;
+        });
+    }
+    order_marks(&mut out[run..]);
+    out
+}
+
+/// Canonical ordering of one run: a stable sort by combining class (a leading starter,
+/// class 0, stays in front).
+#[inline]
+fn order_marks(run: &mut [(char, isize, u8)]) {
+    if run.len() > 2 || (run.len() == 2 && run[0].2 > run[1].2) {
+        run.sort_by_key(|e| e.2);
+    }
+}
+
+/// Canonical composition of a decomposed, ordered stream.
+fn compose_stream(decomposed: Vec<(char, isize, u8)>) -> Vec<(char, isize)> {
+    let mut out: Vec<(char, isize)> = Vec::with_capacity(decomposed.len());
+    // The starter marks may compose with, and its change marker.
+    let mut starter: Option<(char, isize)> = None;
+    // Class of the last mark that did not compose (the ones in `blocked`), if any.
+    let mut last_class: Option<u8> = None;
+    let mut blocked: Vec<(char, isize)> = Vec::new();
+    for (c, change, class) in decomposed {
+        let Some((s, s_change)) = starter else {
+            if class == 0 {
+                starter = Some((c, change));
+            } else {
+                out.push((c, change));
+            }
+            continue;
+        };
+        if let Some(last) = last_class {
+            if last >= class {
+                if class == 0 {
+                    // A new starter: flush the old one and the marks that waited.
+                    out.push((s, s_change));
+                    out.append(&mut blocked);
+                    starter = Some((c, change));
+                    last_class = None;
+                } else {
+                    blocked.push((c, change));
+                    last_class = Some(class);
+                }
+                continue;
+            }
+        }
+        match compose(s, c) {
+            Some(composite) => starter = Some((composite, s_change + change - 1)),
+            None if class == 0 && last_class.is_none() => {
+                out.push((s, s_change));
+                starter = Some((c, change));
+            }
+            None => {
+                blocked.push((c, change));
+                last_class = Some(class);
+            }
+        }
+    }
+    if let Some(s) = starter {
+        out.push(s);
+    }
+    out.append(&mut blocked);
+    out
+}
+
+/// Normalizes `s` to `form`: the output chars, each with its change marker (see the module
+/// docs), ready for [`NormalizedString::transform`].
+pub fn normalize_with_changes(s: &str, form: Form) -> Vec<(char, isize)> {
+    let compat = matches!(form, Form::Nfkd | Form::Nfkc);
+    let decomposed = decompose_str(s, compat);
+    match form {
+        Form::Nfd | Form::Nfkd => decomposed.into_iter().map(|(c, ch, _)| (c, ch)).collect(),
+        Form::Nfc | Form::Nfkc => compose_stream(decomposed),
+    }
+}
+
+/// Whether the quick check of the newer Unicode data says `s` is in `form` already. Text
+/// that passes it is also unchanged with the reference's Unicode 9.0 data (checked over
+/// every code point and millions of random strings): chars unknown to Unicode 9.0 only
+/// become starters there, which splits runs of marks without reordering or composing.
+fn already_normalized(s: &str, form: Form) -> bool {
+    use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
+    let quick = match form {
+        Form::Nfd => is_nfd_quick(s.chars()),
+        Form::Nfkd => is_nfkd_quick(s.chars()),
+        Form::Nfc => is_nfc_quick(s.chars()),
+        Form::Nfkc => is_nfkc_quick(s.chars()),
+    };
+    quick == unicode_normalization::IsNormalized::Yes
+}
+
+/// Applies `form` to the normalized text of `normalized`, keeping alignments (fails only
+/// where the reference does, see [`super`]).
+pub fn apply_form(normalized: &mut NormalizedString, form: Form) -> Result<()> {
+    let s = normalized.get();
+    let plain = !starts_unaligned(normalized);
+    if plain && (s.is_ascii() || already_normalized(s, form)) {
+        return Ok(());
+    }
+    let changes = normalize_with_changes(s, form);
+    let unchanged = changes.iter().all(|&(_, change)| change == 0)
+        && changes.iter().map(|&(c, _)| c).eq(s.chars());
+    if plain && unchanged {
+        return Ok(());
+    }
+    transform_whole(normalized, changes, 0)
+}
+
+macro_rules! form_normalizer {
+    ($(#[$doc:meta])* $name:ident, $form:expr) => {
+        $(#[$doc])*
+        #[allow(clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+        pub struct $name {}
+
+        impl Normalizer for $name {
+            fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
+                apply_form(normalized, $form)
+            }
+        }
+    };
+}
+
+form_normalizer!(
+    /// Unicode canonical decomposition (`{"type": "NFD"}`).
+    NFD,
+    Form::Nfd
+);
+form_normalizer!(
+    /// Unicode compatibility decomposition (`{"type": "NFKD"}`).
+    NFKD,
+    Form::Nfkd
+);
+form_normalizer!(
+    /// Unicode canonical composition (`{"type": "NFC"}`).
+    NFC,
+    Form::Nfc
+);
+form_normalizer!(
+    /// Unicode compatibility composition (`{"type": "NFKC"}`).
+    NFKC,
+    Form::Nfkc
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changes(s: &str, form: Form) -> Vec<(char, isize)> {
+        normalize_with_changes(s, form)
+    }
+
+    #[test]
+    fn decomposition_markers() {
+        assert_eq!(changes("é", Form::Nfd), vec![('e', 0), ('\u{301}', 1)]);
+        // Hangul syllable with a final consonant.
+        assert_eq!(
+            changes("각", Form::Nfd),
+            vec![('\u{1100}', 0), ('\u{1161}', 1), ('\u{11A8}', 1)]
+        );
+        // Marks are reordered with their markers.
+        assert_eq!(
+            changes("a\u{301}\u{316}", Form::Nfd),
+            vec![('a', 0), ('\u{316}', 0), ('\u{301}', 0)]
+        );
+        assert_eq!(changes("\u{fb01}", Form::Nfkd), vec![('f', 0), ('i', 1)]);
+    }
+
+    #[test]
+    fn composition_markers() {
+        assert_eq!(changes("e\u{301}", Form::Nfc), vec![('é', -1)]);
+        assert_eq!(changes("é", Form::Nfc), vec![('é', 0)]);
+        assert_eq!(
+            changes("\u{1100}\u{1161}\u{11A8}", Form::Nfc),
+            vec![('각', -2)]
+        );
+        // A mark blocked by one of the same class stays after the composite.
+        assert_eq!(
+            changes("a\u{301}\u{301}b", Form::Nfc),
+            vec![('á', -1), ('\u{301}', 0), ('b', 0)]
+        );
+        // Marks compose in turn when not blocked.
+        assert_eq!(
+            changes("a\u{30A}\u{301}b", Form::Nfc),
+            vec![('ǻ', -2), ('b', 0)]
+        );
+        // Reordering first: U+0323 (class 220) goes before U+0307 (230), then composes.
+        assert_eq!(
+            changes("a\u{307}\u{323}", Form::Nfc),
+            vec![('ạ', -1), ('\u{307}', 0)]
+        );
+        assert_eq!(changes("①", Form::Nfkc), vec![('1', 0)]);
+    }
+
+    #[test]
+    fn post_unicode_9_chars_are_left_alone() {
+        // U+113C7 decomposes (canonically) in Unicode 16, not in Unicode 9.
+        assert_eq!(changes("\u{113C7}", Form::Nfd), vec![('\u{113C7}', 0)]);
+        assert_eq!(
+            changes("\u{113C2}\u{113B8}", Form::Nfc),
+            vec![('\u{113C2}', 0), ('\u{113B8}', 0)]
+        );
+        // U+1DFA gets combining class 218 in Unicode 10: here it is a starter.
+        assert_eq!(
+            changes("a\u{301}\u{1DFA}\u{316}", Form::Nfd),
+            vec![('a', 0), ('\u{301}', 0), ('\u{1DFA}', 0), ('\u{316}', 0)]
+        );
+    }
+}
