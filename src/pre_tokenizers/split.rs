@@ -1,0 +1,248 @@
+//! `Split`: splits on a literal string or a regular expression, handling the matches per a
+//! [`SplitDelimiterBehavior`]; with `invert`, the matches are treated as the content and the
+//! text between them as the delimiters.
+//!
+//! Regular expressions follow the reference, which compiles them with Oniguruma's Ruby
+//! syntax; here they run on `fancy-regex` (see [`crate::pattern::SysRegex`]). Ruby's `^` and
+//! `$` match at line starts and ends, so patterns containing them are compiled in multi-line
+//! mode. A literal is searched for as is; the empty literal matches the empty string at every
+//! position (cutting the text into chars), as the reference's escaped empty regex does.
+
+use serde::{Deserialize, Serialize};
+
+use crate::normalizer::SplitDelimiterBehavior;
+use crate::pattern::{Pattern, SysRegex};
+use crate::pre_tokenizer::PreTokenizedString;
+use crate::{Error, Offsets, PreTokenizer, Result};
+
+/// What `Split` searches for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SplitPattern {
+    /// A literal string.
+    String(String),
+    /// A regular expression.
+    Regex(String),
+}
+
+/// The compiled form of a [`SplitPattern`].
+#[derive(Debug, Clone)]
+enum Matcher {
+    Literal(String),
+    Regex(SysRegex),
+}
+
+impl Pattern for Matcher {
+    fn find_matches(&self, inside: &str) -> Result<Vec<(Offsets, bool)>> {
+        match self {
+            Matcher::Literal(s) => s.as_str().find_matches(inside),
+            Matcher::Regex(r) => r.find_matches(inside),
+        }
+    }
+}
+
+/// A pattern with its matches and non-matches swapped.
+struct Inverted<'a, P: ?Sized>(&'a P);
+
+impl<P: Pattern + ?Sized> Pattern for Inverted<'_, P> {
+    fn find_matches(&self, inside: &str) -> Result<Vec<(Offsets, bool)>> {
+        let mut m = self.0.find_matches(inside)?;
+        for (_, is_match) in &mut m {
+            *is_match = !*is_match;
+        }
+        Ok(m)
+    }
+}
+
+/// Splits on a pattern; see the module docs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "SplitJson", into = "SplitJson")]
+pub struct Split {
+    pattern: SplitPattern,
+    behavior: SplitDelimiterBehavior,
+    invert: bool,
+    matcher: Matcher,
+}
+
+impl PartialEq for Split {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+            && self.behavior == other.behavior
+            && self.invert == other.invert
+    }
+}
+
+/// The JSON form of [`Split`].
+#[derive(Serialize, Deserialize)]
+struct SplitJson {
+    pattern: SplitPattern,
+    behavior: SplitDelimiterBehavior,
+    invert: bool,
+}
+
+impl TryFrom<SplitJson> for Split {
+    type Error = String;
+
+    fn try_from(j: SplitJson) -> std::result::Result<Self, String> {
+        Split::new(j.pattern, j.behavior, j.invert).map_err(|e| format!("Split `pattern`: {e}"))
+    }
+}
+
+impl From<Split> for SplitJson {
+    fn from(s: Split) -> Self {
+        SplitJson {
+            pattern: s.pattern,
+            behavior: s.behavior,
+            invert: s.invert,
+        }
+    }
+}
+
+/// Compiles a pattern of the reference's regex dialect.
+pub(crate) fn compile_regex(pattern: &str) -> Result<SysRegex> {
+    if pattern.contains(['^', '$']) {
+        SysRegex::new(&format!("(?m){pattern}")).map_err(|e| match e {
+            Error::Regex { message, .. } => Error::Regex {
+                pattern: pattern.to_owned(),
+                message,
+            },
+            other => other,
+        })
+    } else {
+        SysRegex::new(pattern)
+    }
+}
+
+impl Split {
+    /// Builds the pre-tokenizer; fails if the regular expression does not compile.
+    pub fn new(
+        pattern: SplitPattern,
+        behavior: SplitDelimiterBehavior,
+        invert: bool,
+    ) -> Result<Self> {
+        let matcher = match &pattern {
+            SplitPattern::String(s) if s.is_empty() => Matcher::Regex(SysRegex::new("")?),
+            SplitPattern::String(s) => Matcher::Literal(s.clone()),
+            SplitPattern::Regex(r) => Matcher::Regex(compile_regex(r)?),
+        };
+        Ok(Split {
+            pattern,
+            behavior,
+            invert,
+            matcher,
+        })
+    }
+
+    /// The pattern.
+    pub fn pattern(&self) -> &SplitPattern {
+        &self.pattern
+    }
+
+    /// The delimiter behavior.
+    pub fn behavior(&self) -> SplitDelimiterBehavior {
+        self.behavior
+    }
+
+    /// Whether matches are the content rather than the delimiters.
+    pub fn invert(&self) -> bool {
+        self.invert
+    }
+}
+
+impl PreTokenizer for Split {
+    fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {
+        if self.invert {
+            let p = Inverted(&self.matcher);
+            pretokenized.split(|_, normalized| normalized.split(&p, self.behavior))
+        } else {
+            pretokenized.split(|_, normalized| normalized.split(&self.matcher, self.behavior))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pre_tokenizers::tests::pieces;
+    use SplitDelimiterBehavior::*;
+
+    fn re(p: &str, b: SplitDelimiterBehavior, invert: bool) -> Split {
+        Split::new(SplitPattern::Regex(p.into()), b, invert).unwrap()
+    }
+
+    #[test]
+    fn behaviors_inverted() {
+        let s = "How are you doing?";
+        let p = r"\w+|[^\w\s]+";
+        assert_eq!(
+            pieces(&re(p, Removed, true), s),
+            vec![
+                ("How", (0, 3)),
+                ("are", (4, 7)),
+                ("you", (8, 11)),
+                ("doing", (12, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, MergedWithPrevious, true), s),
+            vec![
+                ("How ", (0, 4)),
+                ("are ", (4, 8)),
+                ("you ", (8, 12)),
+                ("doing", (12, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, MergedWithNext, true), s),
+            vec![
+                ("How", (0, 3)),
+                (" are", (3, 7)),
+                (" you", (7, 11)),
+                (" doing", (11, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, Contiguous, true), s),
+            vec![
+                ("How", (0, 3)),
+                (" ", (3, 4)),
+                ("are", (4, 7)),
+                (" ", (7, 8)),
+                ("you", (8, 11)),
+                (" ", (11, 12)),
+                ("doing?", (12, 18)),
+            ]
+        );
+    }
+
+    #[test]
+    fn literals_and_anchors() {
+        let lit = |s: &str, b, inv| Split::new(SplitPattern::String(s.into()), b, inv).unwrap();
+        assert_eq!(
+            pieces(&lit("Hello", Removed, true), "Hello Hello Hello"),
+            vec![("Hello", (0, 5)), ("Hello", (6, 11)), ("Hello", (12, 17))]
+        );
+        assert_eq!(
+            pieces(&lit("", Removed, false), "abc"),
+            vec![("a", (0, 1)), ("b", (1, 2)), ("c", (2, 3))]
+        );
+        assert_eq!(
+            pieces(&re("^a", Isolated, false), "ab\nab"),
+            vec![("a", (0, 1)), ("b\n", (1, 3)), ("a", (3, 4)), ("b", (4, 5))]
+        );
+    }
+
+    #[test]
+    fn bad_regex_is_an_error() {
+        let e = serde_json::from_str::<Split>(
+            r#"{"pattern":{"Regex":"(a"},"behavior":"Removed","invert":false}"#,
+        );
+        assert!(e.is_err());
+        assert!(matches!(
+            Split::new(SplitPattern::Regex("(a".into()), Removed, false),
+            Err(Error::Regex { .. })
+        ));
+    }
+}
