@@ -12,10 +12,13 @@
 //!
 //! Alignment: a char of `n` UTF-8 bytes becomes `n` alphabet chars; the first replaces the
 //! char and the others are insertions, so all of them map back to the whole original char.
+//! Each piece is rewritten once, before it is cut, which yields exactly the alignments the
+//! reference gets by cutting first and rewriting every sub-piece.
 
-use crate::normalizer::{NormalizedString, Range};
+use crate::normalizer::NormalizedString;
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::char_classes::{classes, LETTER, NUMBER, WHITESPACE};
+use crate::pre_tokenizers::slice_ranges;
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{PreTokenizer, Result};
 
@@ -65,15 +68,19 @@ impl ByteLevel {
 
 /// The GPT-2 category of a char: letter, number, whitespace or other.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
+    /// `\p{L}`.
     Letter,
+    /// `\p{N}`.
     Number,
+    /// `\s`.
     Space,
+    /// Anything else.
     Other,
 }
 
 #[inline]
-fn kind(c: char) -> Kind {
+pub(crate) fn kind(c: char) -> Kind {
     let k = classes(c);
     if k & LETTER != 0 {
         Kind::Letter
@@ -88,7 +95,7 @@ fn kind(c: char) -> Kind {
 
 /// End (byte index in `s`) of the run of chars of kind `k` starting at `from`.
 #[inline]
-fn run_end(s: &str, from: usize, k: Kind) -> usize {
+pub(crate) fn run_end(s: &str, from: usize, k: Kind) -> usize {
     s.get(from..)
         .and_then(|rest| rest.char_indices().find(|&(_, c)| kind(c) != k))
         .map_or(s.len(), |(j, _)| from + j)
@@ -163,28 +170,52 @@ pub fn to_byte_level(normalized: &mut NormalizedString) {
     normalized.transform(changes, 0);
 }
 
+/// Byte length of `c` once rewritten in the byte-level alphabet.
+#[inline]
+fn mapped_len(c: char) -> usize {
+    let mut buf = [0u8; 4];
+    c.encode_utf8(&mut buf)
+        .bytes()
+        .map(|b| BYTE_TO_CHAR[b as usize].len_utf8())
+        .sum()
+}
+
 impl PreTokenizer for ByteLevel {
     fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {
         pretokenized.split(|_, mut normalized| {
             if self.add_prefix_space && !normalized.get().starts_with(' ') {
                 normalized.prepend(" ");
             }
-            if self.use_regex {
-                let pieces = gpt2_pieces(normalized.get());
-                if pieces.len() == 1 {
-                    return Ok(vec![normalized]);
-                }
-                Ok(pieces
-                    .into_iter()
-                    .filter_map(|(a, b)| normalized.slice(Range::Normalized(a..b)))
-                    .collect())
+            let pieces = if self.use_regex {
+                gpt2_pieces(normalized.get())
             } else {
-                Ok(vec![normalized])
+                Vec::new()
+            };
+            if pieces.len() <= 1 {
+                to_byte_level(&mut normalized);
+                return Ok(vec![normalized]);
             }
-        })?;
-        pretokenized.normalize(|normalized| {
-            to_byte_level(normalized);
-            Ok(())
+            // Rewriting first and cutting afterwards gives the same pieces and alignments as
+            // cutting first (every char keeps its own alignment), with one rewrite instead of
+            // one per piece. The cut points move to their rewritten byte positions.
+            let s = normalized.get();
+            let mut mapped = Vec::with_capacity(pieces.len());
+            let mut chars = s.char_indices().peekable();
+            let mut pos = 0;
+            for &(a, b) in &pieces {
+                let start = pos;
+                while let Some(&(i, c)) = chars.peek() {
+                    if i >= b {
+                        break;
+                    }
+                    debug_assert!(i >= a);
+                    pos += mapped_len(c);
+                    chars.next();
+                }
+                mapped.push((start, pos));
+            }
+            to_byte_level(&mut normalized);
+            Ok(slice_ranges(&normalized, &mapped))
         })
     }
 }

@@ -120,7 +120,10 @@ impl PreTokenizer for Metaspace {
     fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {
         pretokenized.split(|_, mut normalized| {
             if normalized.get().contains(' ') {
-                normalized.replace(&' ', &self.str_rep)?;
+                // One-for-one char replacement: each replacement takes over the alignment of
+                // the space it replaces, exactly as a pattern replace would, in one pass.
+                let rep = self.replacement;
+                normalized.map(|c| if c == ' ' { rep } else { c });
             }
             let prepend = match self.prepend_scheme {
                 PrependScheme::Always => true,

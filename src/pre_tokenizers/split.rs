@@ -7,12 +7,18 @@
 //! `$` match at line starts and ends, so patterns containing them are compiled in multi-line
 //! mode. A literal is searched for as is; the empty literal matches the empty string at every
 //! position (cutting the text into chars), as the reference's escaped empty regex does.
+//!
+//! The GPT-2 pattern and the cl100k-family patterns (GPT-4, Llama 3, Qwen2) of published
+//! tokenizers are recognized verbatim and run by exact hand-written scanners over the
+//! reference's char classes instead of the regex engine; a unit test checks them against the
+//! regex engine on generated text.
 
 use serde::{Deserialize, Serialize};
 
 use crate::normalizer::SplitDelimiterBehavior;
 use crate::pattern::{Pattern, SysRegex};
 use crate::pre_tokenizer::PreTokenizedString;
+use crate::pre_tokenizers::byte_level::{gpt2_pieces, kind, run_end, Kind};
 use crate::{Error, Offsets, PreTokenizer, Result};
 
 /// What `Split` searches for.
@@ -29,6 +35,133 @@ pub enum SplitPattern {
 enum Matcher {
     Literal(String),
     Regex(SysRegex),
+    /// A well-known pattern run by a hand-written scanner.
+    Scanner(Scanner),
+}
+
+/// Patterns of published tokenizers that have an exact hand-written scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scanner {
+    /// The GPT-2 pattern (as used by `ByteLevel`).
+    Gpt2,
+    /// The cl100k family: up to `n` digits per number (3 for cl100k/Llama 3, 1 for Qwen2).
+    Cl100k(usize),
+}
+
+const GPT2_PATTERN: &str =
+    r"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
+const CL100K_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+const QWEN2_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+impl Scanner {
+    fn for_pattern(pattern: &str) -> Option<Scanner> {
+        match pattern {
+            GPT2_PATTERN => Some(Scanner::Gpt2),
+            CL100K_PATTERN => Some(Scanner::Cl100k(3)),
+            QWEN2_PATTERN => Some(Scanner::Cl100k(1)),
+            _ => None,
+        }
+    }
+
+    /// Byte ranges of the matches; they tile `s`.
+    fn pieces(self, s: &str) -> Vec<(usize, usize)> {
+        match self {
+            Scanner::Gpt2 => gpt2_pieces(s),
+            Scanner::Cl100k(max_digits) => {
+                let mut out = Vec::with_capacity(s.len() / 4 + 1);
+                let mut i = 0;
+                while i < s.len() {
+                    let mut end = i + cl100k_token_len(&s[i..], max_digits).max(1);
+                    while !s.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    out.push((i, end));
+                    i = end;
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Byte length of the match of the cl100k-family pattern at the start of `rest`, following
+/// its alternatives in order (leftmost-first, with the regex's backtracking resolved):
+/// 1. `(?i:'s|'t|'re|'ve|'m|'ll|'d)`: case-insensitive, and `ſ` folds to `s`;
+/// 2. `[^\r\n\p{L}\p{N}]?\p{L}+`: letters, optionally led by one char that is neither a line
+///    break, a letter nor a number;
+/// 3. `\p{N}{1,n}`;
+/// 4. ` ?[^\s\p{L}\p{N}]+[\r\n]*`: symbols, optionally led by a space, then line breaks;
+/// 5. `\s*[\r\n]+`: whitespace up to and including its last line break;
+/// 6. `\s+(?!\S)`: whitespace to the end of the text, or all but its last char;
+/// 7. `\s+`.
+fn cl100k_token_len(rest: &str, max_digits: usize) -> usize {
+    let Some(c) = rest.chars().next() else {
+        return 0;
+    };
+    let b = rest.as_bytes();
+    if c == '\'' {
+        match rest[1..].chars().next() {
+            Some('s' | 'S' | 't' | 'T' | 'm' | 'M' | 'd' | 'D') => return 2,
+            Some('\u{17F}') => return 3,
+            Some('r' | 'R' | 'v' | 'V') if matches!(b.get(2), Some(b'e' | b'E')) => return 3,
+            Some('l' | 'L') if matches!(b.get(2), Some(b'l' | b'L')) => return 3,
+            _ => {}
+        }
+    }
+    let k = kind(c);
+    let clen = c.len_utf8();
+    match k {
+        Kind::Letter => return run_end(rest, 0, Kind::Letter),
+        Kind::Number => {
+            return rest
+                .char_indices()
+                .take(max_digits)
+                .take_while(|&(_, ch)| kind(ch) == Kind::Number)
+                .last()
+                .map_or(clen, |(j, ch)| j + ch.len_utf8());
+        }
+        _ => {}
+    }
+    let next = rest[clen..].chars().next();
+    if c != '\r' && c != '\n' && next.is_some_and(|n| kind(n) == Kind::Letter) {
+        return run_end(rest, clen, Kind::Letter);
+    }
+    let symbols_from = if k == Kind::Other {
+        Some(0)
+    } else if c == ' ' && next.is_some_and(|n| kind(n) == Kind::Other) {
+        Some(1)
+    } else {
+        None
+    };
+    if let Some(from) = symbols_from {
+        let mut end = run_end(rest, from, Kind::Other);
+        while matches!(b.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        return end;
+    }
+    // Whitespace run.
+    let mut last_break = None;
+    let mut last_start = 0;
+    let mut run_end_at = rest.len();
+    for (j, ch) in rest.char_indices() {
+        if kind(ch) != Kind::Space {
+            run_end_at = j;
+            break;
+        }
+        if ch == '\r' || ch == '\n' {
+            last_break = Some(j + 1);
+        }
+        last_start = j;
+    }
+    if let Some(end) = last_break {
+        return end;
+    }
+    if run_end_at == rest.len() || last_start == 0 {
+        run_end_at
+    } else {
+        last_start
+    }
 }
 
 impl Pattern for Matcher {
@@ -36,6 +169,12 @@ impl Pattern for Matcher {
         match self {
             Matcher::Literal(s) => s.as_str().find_matches(inside),
             Matcher::Regex(r) => r.find_matches(inside),
+            Matcher::Scanner(sc) => {
+                if inside.is_empty() {
+                    return Ok(vec![((0, 0), false)]);
+                }
+                Ok(sc.pieces(inside).into_iter().map(|o| (o, true)).collect())
+            }
         }
     }
 }
@@ -122,7 +261,10 @@ impl Split {
         let matcher = match &pattern {
             SplitPattern::String(s) if s.is_empty() => Matcher::Regex(SysRegex::new("")?),
             SplitPattern::String(s) => Matcher::Literal(s.clone()),
-            SplitPattern::Regex(r) => Matcher::Regex(compile_regex(r)?),
+            SplitPattern::Regex(r) => match Scanner::for_pattern(r) {
+                Some(sc) => Matcher::Scanner(sc),
+                None => Matcher::Regex(compile_regex(r)?),
+            },
         };
         Ok(Split {
             pattern,
@@ -232,6 +374,73 @@ mod tests {
             pieces(&re("^a", Isolated, false), "ab\nab"),
             vec![("a", (0, 1)), ("b\n", (1, 3)), ("a", (3, 4)), ("b", (4, 5))]
         );
+    }
+
+    /// The scanners agree with the regex engine on generated text.
+    #[test]
+    fn scanners_match_regex_engine() {
+        const POOL: &[&str] = &[
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{A0}",
+            "\u{3000}",
+            "'",
+            "'s",
+            "'S",
+            "'re",
+            "'rE",
+            "'LL",
+            "'ve",
+            "'\u{17F}",
+            "'x",
+            "a",
+            "Hello",
+            "é",
+            "e\u{301}",
+            "日本",
+            "1",
+            "23",
+            "4567",
+            "\u{B2}",
+            "١٢",
+            "!",
+            "?!",
+            "...",
+            "$",
+            "_",
+            "—",
+            "\u{1F600}",
+            "\u{200D}",
+            "\u{378}",
+            "\0",
+            "\r",
+            "ſ",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for (pattern, scanner) in [
+            (GPT2_PATTERN, Scanner::Gpt2),
+            (CL100K_PATTERN, Scanner::Cl100k(3)),
+            (QWEN2_PATTERN, Scanner::Cl100k(1)),
+        ] {
+            assert_eq!(Scanner::for_pattern(pattern), Some(scanner));
+            let regex = SysRegex::new(pattern).unwrap();
+            for _ in 0..3000 {
+                let len = next(12);
+                let text: String = (0..len).map(|_| POOL[next(POOL.len())]).collect();
+                let want: Vec<(usize, usize)> =
+                    regex.find_iter(&text).map(|m| m.unwrap()).collect();
+                assert_eq!(scanner.pieces(&text), want, "{pattern} on {text:?}");
+            }
+        }
     }
 
     #[test]
