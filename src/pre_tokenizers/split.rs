@@ -1,0 +1,457 @@
+//! `Split`: splits on a literal string or a regular expression, handling the matches per a
+//! [`SplitDelimiterBehavior`]; with `invert`, the matches are treated as the content and the
+//! text between them as the delimiters.
+//!
+//! Regular expressions follow the reference, which compiles them with Oniguruma's Ruby
+//! syntax; here they run on `fancy-regex` (see [`crate::pattern::SysRegex`]). Ruby's `^` and
+//! `$` match at line starts and ends, so patterns containing them are compiled in multi-line
+//! mode. A literal is searched for as is; the empty literal matches the empty string at every
+//! position (cutting the text into chars), as the reference's escaped empty regex does.
+//!
+//! The GPT-2 pattern and the cl100k-family patterns (GPT-4, Llama 3, Qwen2) of published
+//! tokenizers are recognized verbatim and run by exact hand-written scanners over the
+//! reference's char classes instead of the regex engine; a unit test checks them against the
+//! regex engine on generated text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::normalizer::SplitDelimiterBehavior;
+use crate::pattern::{Pattern, SysRegex};
+use crate::pre_tokenizer::PreTokenizedString;
+use crate::pre_tokenizers::byte_level::{gpt2_pieces, kind, run_end, Kind};
+use crate::{Error, Offsets, PreTokenizer, Result};
+
+/// What `Split` searches for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SplitPattern {
+    /// A literal string.
+    String(String),
+    /// A regular expression.
+    Regex(String),
+}
+
+/// The compiled form of a [`SplitPattern`].
+#[derive(Debug, Clone)]
+enum Matcher {
+    Literal(String),
+    Regex(SysRegex),
+    /// A well-known pattern run by a hand-written scanner.
+    Scanner(Scanner),
+}
+
+/// Patterns of published tokenizers that have an exact hand-written scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scanner {
+    /// The GPT-2 pattern (as used by `ByteLevel`).
+    Gpt2,
+    /// The cl100k family: up to `n` digits per number (3 for cl100k/Llama 3, 1 for Qwen2).
+    Cl100k(usize),
+}
+
+const GPT2_PATTERN: &str =
+    r"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
+const CL100K_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+const QWEN2_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+impl Scanner {
+    fn for_pattern(pattern: &str) -> Option<Scanner> {
+        match pattern {
+            GPT2_PATTERN => Some(Scanner::Gpt2),
+            CL100K_PATTERN => Some(Scanner::Cl100k(3)),
+            QWEN2_PATTERN => Some(Scanner::Cl100k(1)),
+            _ => None,
+        }
+    }
+
+    /// Byte ranges of the matches; they tile `s`.
+    fn pieces(self, s: &str) -> Vec<(usize, usize)> {
+        match self {
+            Scanner::Gpt2 => gpt2_pieces(s),
+            Scanner::Cl100k(max_digits) => {
+                let mut out = Vec::with_capacity(s.len() / 4 + 1);
+                let mut i = 0;
+                while i < s.len() {
+                    let mut end = i + cl100k_token_len(&s[i..], max_digits).max(1);
+                    while !s.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    out.push((i, end));
+                    i = end;
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Byte length of the match of the cl100k-family pattern at the start of `rest`, following
+/// its alternatives in order (leftmost-first, with the regex's backtracking resolved):
+/// 1. `(?i:'s|'t|'re|'ve|'m|'ll|'d)`: case-insensitive, and `ſ` folds to `s`;
+/// 2. `[^\r\n\p{L}\p{N}]?\p{L}+`: letters, optionally led by one char that is neither a line
+///    break, a letter nor a number;
+/// 3. `\p{N}{1,n}`;
+/// 4. ` ?[^\s\p{L}\p{N}]+[\r\n]*`: symbols, optionally led by a space, then line breaks;
+/// 5. `\s*[\r\n]+`: whitespace up to and including its last line break;
+/// 6. `\s+(?!\S)`: whitespace to the end of the text, or all but its last char;
+/// 7. `\s+`.
+fn cl100k_token_len(rest: &str, max_digits: usize) -> usize {
+    let Some(c) = rest.chars().next() else {
+        return 0;
+    };
+    let b = rest.as_bytes();
+    if c == '\'' {
+        match rest[1..].chars().next() {
+            Some('s' | 'S' | 't' | 'T' | 'm' | 'M' | 'd' | 'D') => return 2,
+            Some('\u{17F}') => return 3,
+            Some('r' | 'R' | 'v' | 'V') if matches!(b.get(2), Some(b'e' | b'E')) => return 3,
+            Some('l' | 'L') if matches!(b.get(2), Some(b'l' | b'L')) => return 3,
+            _ => {}
+        }
+    }
+    let k = kind(c);
+    let clen = c.len_utf8();
+    match k {
+        Kind::Letter => return run_end(rest, 0, Kind::Letter),
+        Kind::Number => {
+            return rest
+                .char_indices()
+                .take(max_digits)
+                .take_while(|&(_, ch)| kind(ch) == Kind::Number)
+                .last()
+                .map_or(clen, |(j, ch)| j + ch.len_utf8());
+        }
+        _ => {}
+    }
+    let next = rest[clen..].chars().next();
+    if c != '\r' && c != '\n' && next.is_some_and(|n| kind(n) == Kind::Letter) {
+        return run_end(rest, clen, Kind::Letter);
+    }
+    let symbols_from = if k == Kind::Other {
+        Some(0)
+    } else if c == ' ' && next.is_some_and(|n| kind(n) == Kind::Other) {
+        Some(1)
+    } else {
+        None
+    };
+    if let Some(from) = symbols_from {
+        let mut end = run_end(rest, from, Kind::Other);
+        while matches!(b.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        return end;
+    }
+    // Whitespace run.
+    let mut last_break = None;
+    let mut last_start = 0;
+    let mut run_end_at = rest.len();
+    for (j, ch) in rest.char_indices() {
+        if kind(ch) != Kind::Space {
+            run_end_at = j;
+            break;
+        }
+        if ch == '\r' || ch == '\n' {
+            last_break = Some(j + 1);
+        }
+        last_start = j;
+    }
+    if let Some(end) = last_break {
+        return end;
+    }
+    if run_end_at == rest.len() || last_start == 0 {
+        run_end_at
+    } else {
+        last_start
+    }
+}
+
+impl Pattern for Matcher {
+    fn find_matches(&self, inside: &str) -> Result<Vec<(Offsets, bool)>> {
+        match self {
+            Matcher::Literal(s) => s.as_str().find_matches(inside),
+            Matcher::Regex(r) => r.find_matches(inside),
+            Matcher::Scanner(sc) => {
+                if inside.is_empty() {
+                    return Ok(vec![((0, 0), false)]);
+                }
+                Ok(sc.pieces(inside).into_iter().map(|o| (o, true)).collect())
+            }
+        }
+    }
+}
+
+/// A pattern with its matches and non-matches swapped.
+struct Inverted<'a, P: ?Sized>(&'a P);
+
+impl<P: Pattern + ?Sized> Pattern for Inverted<'_, P> {
+    fn find_matches(&self, inside: &str) -> Result<Vec<(Offsets, bool)>> {
+        let mut m = self.0.find_matches(inside)?;
+        for (_, is_match) in &mut m {
+            *is_match = !*is_match;
+        }
+        Ok(m)
+    }
+}
+
+/// Splits on a pattern; see the module docs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "SplitJson", into = "SplitJson")]
+pub struct Split {
+    pattern: SplitPattern,
+    behavior: SplitDelimiterBehavior,
+    invert: bool,
+    matcher: Matcher,
+}
+
+impl PartialEq for Split {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+            && self.behavior == other.behavior
+            && self.invert == other.invert
+    }
+}
+
+/// The JSON form of [`Split`].
+#[derive(Serialize, Deserialize)]
+struct SplitJson {
+    pattern: SplitPattern,
+    behavior: SplitDelimiterBehavior,
+    invert: bool,
+}
+
+impl TryFrom<SplitJson> for Split {
+    type Error = String;
+
+    fn try_from(j: SplitJson) -> std::result::Result<Self, String> {
+        Split::new(j.pattern, j.behavior, j.invert).map_err(|e| format!("Split `pattern`: {e}"))
+    }
+}
+
+impl From<Split> for SplitJson {
+    fn from(s: Split) -> Self {
+        SplitJson {
+            pattern: s.pattern,
+            behavior: s.behavior,
+            invert: s.invert,
+        }
+    }
+}
+
+/// Compiles a pattern of the reference's regex dialect.
+pub(crate) fn compile_regex(pattern: &str) -> Result<SysRegex> {
+    if pattern.contains(['^', '$']) {
+        SysRegex::new(&format!("(?m){pattern}")).map_err(|e| match e {
+            Error::Regex { message, .. } => Error::Regex {
+                pattern: pattern.to_owned(),
+                message,
+            },
+            other => other,
+        })
+    } else {
+        SysRegex::new(pattern)
+    }
+}
+
+impl Split {
+    /// Builds the pre-tokenizer; fails if the regular expression does not compile.
+    pub fn new(
+        pattern: SplitPattern,
+        behavior: SplitDelimiterBehavior,
+        invert: bool,
+    ) -> Result<Self> {
+        let matcher = match &pattern {
+            SplitPattern::String(s) if s.is_empty() => Matcher::Regex(SysRegex::new("")?),
+            SplitPattern::String(s) => Matcher::Literal(s.clone()),
+            SplitPattern::Regex(r) => match Scanner::for_pattern(r) {
+                Some(sc) => Matcher::Scanner(sc),
+                None => Matcher::Regex(compile_regex(r)?),
+            },
+        };
+        Ok(Split {
+            pattern,
+            behavior,
+            invert,
+            matcher,
+        })
+    }
+
+    /// The pattern.
+    pub fn pattern(&self) -> &SplitPattern {
+        &self.pattern
+    }
+
+    /// The delimiter behavior.
+    pub fn behavior(&self) -> SplitDelimiterBehavior {
+        self.behavior
+    }
+
+    /// Whether matches are the content rather than the delimiters.
+    pub fn invert(&self) -> bool {
+        self.invert
+    }
+}
+
+impl PreTokenizer for Split {
+    fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {
+        if self.invert {
+            let p = Inverted(&self.matcher);
+            pretokenized.split(|_, normalized| normalized.split(&p, self.behavior))
+        } else {
+            pretokenized.split(|_, normalized| normalized.split(&self.matcher, self.behavior))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pre_tokenizers::tests::pieces;
+    use SplitDelimiterBehavior::*;
+
+    fn re(p: &str, b: SplitDelimiterBehavior, invert: bool) -> Split {
+        Split::new(SplitPattern::Regex(p.into()), b, invert).unwrap()
+    }
+
+    #[test]
+    fn behaviors_inverted() {
+        let s = "How are you doing?";
+        let p = r"\w+|[^\w\s]+";
+        assert_eq!(
+            pieces(&re(p, Removed, true), s),
+            vec![
+                ("How", (0, 3)),
+                ("are", (4, 7)),
+                ("you", (8, 11)),
+                ("doing", (12, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, MergedWithPrevious, true), s),
+            vec![
+                ("How ", (0, 4)),
+                ("are ", (4, 8)),
+                ("you ", (8, 12)),
+                ("doing", (12, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, MergedWithNext, true), s),
+            vec![
+                ("How", (0, 3)),
+                (" are", (3, 7)),
+                (" you", (7, 11)),
+                (" doing", (11, 17)),
+                ("?", (17, 18)),
+            ]
+        );
+        assert_eq!(
+            pieces(&re(p, Contiguous, true), s),
+            vec![
+                ("How", (0, 3)),
+                (" ", (3, 4)),
+                ("are", (4, 7)),
+                (" ", (7, 8)),
+                ("you", (8, 11)),
+                (" ", (11, 12)),
+                ("doing?", (12, 18)),
+            ]
+        );
+    }
+
+    #[test]
+    fn literals_and_anchors() {
+        let lit = |s: &str, b, inv| Split::new(SplitPattern::String(s.into()), b, inv).unwrap();
+        assert_eq!(
+            pieces(&lit("Hello", Removed, true), "Hello Hello Hello"),
+            vec![("Hello", (0, 5)), ("Hello", (6, 11)), ("Hello", (12, 17))]
+        );
+        assert_eq!(
+            pieces(&lit("", Removed, false), "abc"),
+            vec![("a", (0, 1)), ("b", (1, 2)), ("c", (2, 3))]
+        );
+        assert_eq!(
+            pieces(&re("^a", Isolated, false), "ab\nab"),
+            vec![("a", (0, 1)), ("b\n", (1, 3)), ("a", (3, 4)), ("b", (4, 5))]
+        );
+    }
+
+    /// The scanners agree with the regex engine on generated text.
+    #[test]
+    fn scanners_match_regex_engine() {
+        const POOL: &[&str] = &[
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{A0}",
+            "\u{3000}",
+            "'",
+            "'s",
+            "'S",
+            "'re",
+            "'rE",
+            "'LL",
+            "'ve",
+            "'\u{17F}",
+            "'x",
+            "a",
+            "Hello",
+            "é",
+            "e\u{301}",
+            "日本",
+            "1",
+            "23",
+            "4567",
+            "\u{B2}",
+            "١٢",
+            "!",
+            "?!",
+            "...",
+            "$",
+            "_",
+            "—",
+            "\u{1F600}",
+            "\u{200D}",
+            "\u{378}",
+            "\0",
+            "\r",
+            "ſ",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for (pattern, scanner) in [
+            (GPT2_PATTERN, Scanner::Gpt2),
+            (CL100K_PATTERN, Scanner::Cl100k(3)),
+            (QWEN2_PATTERN, Scanner::Cl100k(1)),
+        ] {
+            assert_eq!(Scanner::for_pattern(pattern), Some(scanner));
+            let regex = SysRegex::new(pattern).unwrap();
+            for _ in 0..3000 {
+                let len = next(12);
+                let text: String = (0..len).map(|_| POOL[next(POOL.len())]).collect();
+                let want: Vec<(usize, usize)> =
+                    regex.find_iter(&text).map(|m| m.unwrap()).collect();
+                assert_eq!(scanner.pieces(&text), want, "{pattern} on {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bad_regex_is_an_error() {
+        let e = serde_json::from_str::<Split>(
+            r#"{"pattern":{"Regex":"(a"},"behavior":"Removed","invert":false}"#,
+        );
+        assert!(e.is_err());
+        assert!(matches!(
+            Split::new(SplitPattern::Regex("(a".into()), Removed, false),
+            Err(Error::Regex { .. })
+        ));
+    }
+}
