@@ -84,9 +84,9 @@ enum LoadError {
 
 impl ModelWrapper {
     /// Builds the model from the collected fields of a section.
-    fn from_raw(raw: &RawModel) -> std::result::Result<Self, LoadError> {
+    fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, LoadError> {
         let invalid = LoadError::Invalid;
-        match &raw.model_type {
+        match raw.model_type.take() {
             Some(Value::String(name)) => match name.as_str() {
                 "BPE" => Bpe::from_raw(raw).map(Self::BPE).map_err(invalid),
                 "WordPiece" => WordPiece::from_raw(raw).map(Self::WordPiece).map_err(invalid),
@@ -99,7 +99,7 @@ impl ModelWrapper {
                 MODEL_TYPES.join(", ")
             ))),
             None => {
-                type Loader = fn(&RawModel) -> std::result::Result<ModelWrapper, String>;
+                type Loader = fn(&mut RawModel) -> std::result::Result<ModelWrapper, String>;
                 let loaders: [Loader; 4] = [
                     |raw| Bpe::from_raw(raw).map(Self::BPE),
                     |raw| WordPiece::from_raw(raw).map(Self::WordPiece),
@@ -125,8 +125,8 @@ impl ModelWrapper {
 
 impl<'de> Deserialize<'de> for ModelWrapper {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let raw = RawModel::deserialize(deserializer)?;
-        ModelWrapper::from_raw(&raw).map_err(|e| match e {
+        let mut raw = RawModel::deserialize(deserializer)?;
+        ModelWrapper::from_raw(&mut raw).map_err(|e| match e {
             LoadError::UnknownType(name) => D::Error::unknown_variant(&name, MODEL_TYPES),
             LoadError::Invalid(message) => D::Error::custom(message),
         })

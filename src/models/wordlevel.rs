@@ -49,9 +49,10 @@ impl WordLevel {
     }
 
     /// Builds the model from a `model` section.
-    pub(crate) fn from_raw(raw: &RawModel) -> std::result::Result<Self, String> {
+    /// On error the section is left intact.
+    pub(crate) fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, String> {
         let unk_token = required(&raw.unk_token, "unk_token")?;
-        let vocab = raw.vocab_map()?;
+        let vocab = raw.take_vocab_map()?;
         Ok(Self::build(vocab, unk_token))
     }
 

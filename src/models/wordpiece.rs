@@ -80,11 +80,12 @@ impl WordPiece {
     }
 
     /// Builds the model from a `model` section.
-    pub(crate) fn from_raw(raw: &RawModel) -> std::result::Result<Self, String> {
+    /// On error the section is left intact.
+    pub(crate) fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, String> {
         let unk_token = required(&raw.unk_token, "unk_token")?;
         let prefix = required(&raw.continuing_subword_prefix, "continuing_subword_prefix")?;
         let max_chars = required(&raw.max_input_chars_per_word, "max_input_chars_per_word")?;
-        let vocab = raw.vocab_map()?;
+        let vocab = raw.take_vocab_map()?;
         Ok(Self::build(vocab, unk_token, prefix, max_chars))
     }
 

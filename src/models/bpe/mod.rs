@@ -26,7 +26,6 @@ use std::collections::HashMap;
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 use super::hash::{map_with_capacity, FastMap};
 use super::raw::{optional, RawModel};
@@ -86,7 +85,9 @@ impl Bpe {
     ) -> Result<Self> {
         let vocab: FastMap<String, u32> = vocab.into_iter().collect();
         let pairs = merges.iter().map(|(a, b)| Ok((a.as_ref(), b.as_ref())));
-        Self::build(vocab, pairs, merges.len(), config).map_err(Error::Config)
+        check_config(&config).map_err(Error::Config)?;
+        let table = merge_table(&vocab, pairs, merges.len(), &config).map_err(Error::Config)?;
+        Ok(Self::assemble(vocab, table, config))
     }
 
     /// The model's settings.
@@ -94,44 +95,11 @@ impl Bpe {
         &self.config
     }
 
-    fn build<'a>(
+    fn assemble(
         vocab: FastMap<String, u32>,
-        merges: impl Iterator<Item = std::result::Result<(&'a str, &'a str), String>>,
-        merge_count: usize,
+        merges: FastMap<u64, (u32, u32)>,
         config: BpeConfig,
-    ) -> std::result::Result<Self, String> {
-        if let Some(p) = config.dropout {
-            if !(0.0..=1.0).contains(&p) {
-                return Err(format!(
-                    "`dropout` is {p}: Dropout should be between 0 and 1, inclusive"
-                ));
-            }
-        }
-        let prefix_len = config.continuing_subword_prefix.as_ref().map_or(0, String::len);
-        let mut table = map_with_capacity(merge_count);
-        let mut joined = String::new();
-        for (rank, pair) in merges.enumerate() {
-            let (left, right) = pair?;
-            let id_of = |token: &str| {
-                vocab.get(token).copied().ok_or_else(|| {
-                    format!("`merges[{rank}]`: Token `{token}` out of vocabulary")
-                })
-            };
-            let left_id = id_of(left)?;
-            let right_id = id_of(right)?;
-            let rest = right.get(prefix_len..).ok_or_else(|| {
-                format!(
-                    "`merges[{rank}]`: token `{right}` cannot be stripped of the \
-                     {prefix_len}-byte continuing_subword_prefix"
-                )
-            })?;
-            joined.clear();
-            joined.push_str(left);
-            joined.push_str(rest);
-            let new_id = id_of(&joined)?;
-            let rank = u32::try_from(rank).map_err(|_| "too many merges".to_string())?;
-            table.insert(pair_key(left_id, right_id), (rank, new_id));
-        }
+    ) -> Self {
         let unk_id = config
             .unk_token
             .as_ref()
@@ -142,18 +110,19 @@ impl Bpe {
                 *slot = vocab.get(&format!("<0x{byte:02X}>")).copied();
             }
         }
-        Ok(Bpe {
+        Bpe {
             vocab_r: IdTable::from_vocab(&vocab),
             vocab,
-            merges: table,
+            merges,
             config,
             unk_id,
             byte_ids,
-        })
+        }
     }
 
     /// Builds the model from a `model` section (the `type` field is handled by the caller).
-    pub(crate) fn from_raw(raw: &RawModel) -> std::result::Result<Self, String> {
+    /// On error the section is left intact.
+    pub(crate) fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, String> {
         let config = BpeConfig {
             dropout: optional(&raw.dropout, "dropout")?,
             unk_token: optional(&raw.unk_token, "unk_token")?,
@@ -169,45 +138,10 @@ impl Bpe {
         let (Some(_), Some(merges)) = (&raw.vocab, &raw.merges) else {
             return Err("Missing vocab/merges: BPE needs both `vocab` and `merges`".into());
         };
-        let vocab = raw.vocab_map()?;
-        let merges = match merges {
-            Value::Array(items) => items,
-            other => return Err(format!("`merges`: expected a list, got {}", kind(other))),
-        };
-        let all_pairs = merges.iter().all(|m| match m {
-            Value::Array(pair) => pair.len() == 2 && pair.iter().all(Value::is_string),
-            _ => false,
-        });
-        if all_pairs {
-            let pairs = merges.iter().map(|m| match m {
-                Value::Array(pair) => match (pair.first(), pair.get(1)) {
-                    (Some(Value::String(a)), Some(Value::String(b))) => Ok((a.as_str(), b.as_str())),
-                    _ => Err("`merges`: malformed pair".to_string()),
-                },
-                _ => Err("`merges`: malformed pair".to_string()),
-            });
-            return Self::build(vocab, pairs, merges.len(), config);
-        }
-        if let Some((i, bad)) = merges.iter().enumerate().find(|(_, m)| !m.is_string()) {
-            return Err(format!(
-                "`merges[{i}]`: expected every merge to be a [\"left\", \"right\"] pair or every \
-                 merge to be a \"left right\" string, got {}",
-                kind(bad)
-            ));
-        }
-        let pairs = merges.iter().enumerate().map(|(i, m)| {
-            let line = m.as_str().unwrap_or_default();
-            let mut parts = line.split(' ');
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some(a), Some(b), None) => Ok((a, b)),
-                _ => Err(format!(
-                    "`merges[{i}]` is {line:?}: Merges text file invalid at line {}: expected \
-                     two tokens separated by one space",
-                    i + 1
-                )),
-            }
-        });
-        Self::build(vocab, pairs, merges.len(), config)
+        check_config(&config)?;
+        let table = merge_table(raw.vocab_map()?, merges.pairs()?, merges.len(), &config)?;
+        let vocab = raw.take_vocab_map()?;
+        Ok(Self::assemble(vocab, table, config))
     }
 
     /// The initial symbols of `w`: one per character, byte or fused unknown run.
@@ -280,16 +214,50 @@ impl Bpe {
     }
 }
 
-/// A short description of a JSON value's kind for error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a map",
+/// Checks the settings that are validated at load.
+fn check_config(config: &BpeConfig) -> std::result::Result<(), String> {
+    match config.dropout {
+        Some(p) if !(0.0..=1.0).contains(&p) => Err(format!(
+            "`dropout` is {p}: Dropout should be between 0 and 1, inclusive"
+        )),
+        _ => Ok(()),
     }
+}
+
+/// Resolves merges (in rank order) to `pair_key(left, right)` → `(rank, new id)`.
+fn merge_table<'a>(
+    vocab: &FastMap<String, u32>,
+    merges: impl Iterator<Item = std::result::Result<(&'a str, &'a str), String>>,
+    merge_count: usize,
+    config: &BpeConfig,
+) -> std::result::Result<FastMap<u64, (u32, u32)>, String> {
+    let prefix_len = config.continuing_subword_prefix.as_ref().map_or(0, String::len);
+    let mut table = map_with_capacity(merge_count);
+    let mut joined = String::new();
+    for (rank, pair) in merges.enumerate() {
+        let (left, right) = pair?;
+        let id_of = |token: &str| {
+            vocab
+                .get(token)
+                .copied()
+                .ok_or_else(|| format!("`merges[{rank}]`: Token `{token}` out of vocabulary"))
+        };
+        let left_id = id_of(left)?;
+        let right_id = id_of(right)?;
+        let rest = right.get(prefix_len..).ok_or_else(|| {
+            format!(
+                "`merges[{rank}]`: token `{right}` cannot be stripped of the \
+                 {prefix_len}-byte continuing_subword_prefix"
+            )
+        })?;
+        joined.clear();
+        joined.push_str(left);
+        joined.push_str(rest);
+        let new_id = id_of(&joined)?;
+        let rank = u32::try_from(rank).map_err(|_| "too many merges".to_string())?;
+        table.insert(pair_key(left_id, right_id), (rank, new_id));
+    }
+    Ok(table)
 }
 
 impl Model for Bpe {

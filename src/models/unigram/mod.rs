@@ -84,23 +84,7 @@ impl Unigram {
         unk_id: Option<usize>,
         byte_fallback: bool,
     ) -> std::result::Result<Self, String> {
-        if let Some(unk_id) = unk_id {
-            if vocab.is_empty() {
-                return Err(format!(
-                    "`unk_id` is {unk_id} but the vocabulary is empty: at least the unknown \
-                     piece is needed"
-                ));
-            }
-            if unk_id >= vocab.len() {
-                return Err(format!(
-                    "`unk_id` is {unk_id}: The `unk_id` is larger than vocabulary size ({})",
-                    vocab.len()
-                ));
-            }
-        }
-        if u32::try_from(vocab.len()).is_err() {
-            return Err(format!("`vocab` has {} pieces, too many", vocab.len()));
-        }
+        check_unk_id(vocab.len(), unk_id)?;
         let mut token_to_ids = map_with_capacity(vocab.len());
         let mut min_score = f64::INFINITY;
         for (id, (piece, score)) in vocab.iter().enumerate() {
@@ -126,14 +110,15 @@ impl Unigram {
     }
 
     /// Builds the model from a `model` section.
-    pub(crate) fn from_raw(raw: &RawModel) -> std::result::Result<Self, String> {
-        let vocab = raw.vocab_list()?;
+    /// On error the section is left intact.
+    pub(crate) fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, String> {
         let unk_id = optional(&raw.unk_id, "unk_id")?;
         let byte_fallback = match &raw.byte_fallback {
             Some(v) => typed(v, "byte_fallback")?,
             None => false,
         };
-        Self::build(vocab, unk_id, byte_fallback)
+        check_unk_id(raw.vocab_list()?.len(), unk_id)?;
+        Self::build(raw.take_vocab_list()?, unk_id, byte_fallback)
     }
 
     /// Index of the unknown piece.
@@ -236,6 +221,27 @@ impl Unigram {
         let name = std::str::from_utf8(&name).ok()?;
         self.token_to_ids.get(name).copied()
     }
+}
+
+/// Checks `unk_id` (and the vocabulary size) as the reference does at load.
+fn check_unk_id(size: usize, unk_id: Option<usize>) -> std::result::Result<(), String> {
+    if let Some(unk_id) = unk_id {
+        if size == 0 {
+            return Err(format!(
+                "`unk_id` is {unk_id} but the vocabulary is empty: at least the unknown piece \
+                 is needed"
+            ));
+        }
+        if unk_id >= size {
+            return Err(format!(
+                "`unk_id` is {unk_id}: The `unk_id` is larger than vocabulary size ({size})"
+            ));
+        }
+    }
+    if u32::try_from(size).is_err() {
+        return Err(format!("`vocab` has {size} pieces, too many"));
+    }
+    Ok(())
 }
 
 impl Model for Unigram {
