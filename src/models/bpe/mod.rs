@@ -1,0 +1,344 @@
+//! Byte-Pair Encoding (`"type": "BPE"`).
+//!
+//! Loading: `vocab` maps tokens to ids; `merges` lists pairs in rank order, either as
+//! `"left right"` strings (split on single spaces into exactly two parts) or as
+//! `["left", "right"]` pairs. Merge `i` turns the pair `(id(left), id(right))` into
+//! `id(left + right[len(prefix)..])`, where `prefix` is the `continuing_subword_prefix` (so
+//! `a` + `##b` → `ab`); every one of the three tokens must be in the vocabulary. When a pair
+//! is listed twice, its last rank wins. `dropout` must lie in `[0, 1]`.
+//!
+//! Tokenizing a word:
+//! 1. with `ignore_merges` (and no active dropout), a word that is itself in the vocabulary
+//!    is returned as one token;
+//! 2. each character becomes a symbol: the character, preceded by the
+//!    `continuing_subword_prefix` unless it is first and followed by the `end_of_word_suffix`
+//!    if it is last, looked up in the vocabulary. An unknown one becomes, with
+//!    `byte_fallback`, one `<0xXX>` symbol (of length 1) per byte of that decorated string
+//!    when all of them exist; otherwise the unknown token (consecutive unknowns fused into one
+//!    when `fuse_unk`; an unknown symbol is held back until the next known character or the
+//!    end of the word, exactly as the reference does); without `unk_token` it is dropped;
+//! 3. merges are applied by rank (see [`word`]);
+//! 4. token offsets accumulate the symbols' byte lengths.
+
+mod word;
+
+use std::collections::HashMap;
+
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+use super::hash::{map_with_capacity, FastMap};
+use super::raw::{optional, RawModel};
+use super::vocab::{to_std_map, IdTable, OrderedVocab};
+use crate::{Error, Model, Result, Token};
+use word::{pair_key, Word};
+
+/// Settings of a [`Bpe`] model, with the reference's defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BpeConfig {
+    /// Probability of skipping each merge (BPE-dropout); `None` or `0.0` disables it.
+    pub dropout: Option<f32>,
+    /// Token used for characters missing from the vocabulary; `None` drops them.
+    pub unk_token: Option<String>,
+    /// Prefix added to every character but the first of a word before lookup.
+    pub continuing_subword_prefix: Option<String>,
+    /// Suffix added to the last character of a word before lookup.
+    pub end_of_word_suffix: Option<String>,
+    /// Fuse consecutive unknown characters into one unknown token.
+    pub fuse_unk: bool,
+    /// Turn unknown characters into `<0xXX>` byte tokens when the vocabulary has them.
+    pub byte_fallback: bool,
+    /// Return a word that is in the vocabulary as one token without merging.
+    pub ignore_merges: bool,
+}
+
+/// A BPE model.
+#[derive(Clone)]
+pub struct Bpe {
+    vocab: FastMap<String, u32>,
+    vocab_r: IdTable,
+    /// `pair_key(left, right)` → `(rank, new id)`.
+    merges: FastMap<u64, (u32, u32)>,
+    config: BpeConfig,
+    /// Id of `config.unk_token`, when it is in the vocabulary.
+    unk_id: Option<u32>,
+    /// Ids of `<0x00>`..`<0xFF>`, when present.
+    byte_ids: Box<[Option<u32>; 256]>,
+}
+
+impl std::fmt::Debug for Bpe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bpe")
+            .field("vocab_size", &self.vocab.len())
+            .field("merges", &self.merges.len())
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl Bpe {
+    /// Builds a model from a vocabulary, merges in rank order, and settings.
+    pub fn new<S: AsRef<str>>(
+        vocab: HashMap<String, u32>,
+        merges: &[(S, S)],
+        config: BpeConfig,
+    ) -> Result<Self> {
+        let vocab: FastMap<String, u32> = vocab.into_iter().collect();
+        let pairs = merges.iter().map(|(a, b)| Ok((a.as_ref(), b.as_ref())));
+        check_config(&config).map_err(Error::Config)?;
+        let table = merge_table(&vocab, pairs, merges.len(), &config).map_err(Error::Config)?;
+        Ok(Self::assemble(vocab, table, config))
+    }
+
+    /// The model's settings.
+    pub fn config(&self) -> &BpeConfig {
+        &self.config
+    }
+
+    fn assemble(
+        vocab: FastMap<String, u32>,
+        merges: FastMap<u64, (u32, u32)>,
+        config: BpeConfig,
+    ) -> Self {
+        let unk_id = config
+            .unk_token
+            .as_ref()
+            .and_then(|unk| vocab.get(unk).copied());
+        let mut byte_ids = Box::new([None; 256]);
+        if config.byte_fallback {
+            for (byte, slot) in byte_ids.iter_mut().enumerate() {
+                *slot = vocab.get(&format!("<0x{byte:02X}>")).copied();
+            }
+        }
+        Bpe {
+            vocab_r: IdTable::from_vocab(&vocab),
+            vocab,
+            merges,
+            config,
+            unk_id,
+            byte_ids,
+        }
+    }
+
+    /// Builds the model from a `model` section (the `type` field is handled by the caller).
+    /// On error the section is left intact.
+    pub(crate) fn from_raw(raw: &mut RawModel) -> std::result::Result<Self, String> {
+        let config = BpeConfig {
+            dropout: optional(&raw.dropout, "dropout")?,
+            unk_token: optional(&raw.unk_token, "unk_token")?,
+            continuing_subword_prefix: optional(
+                &raw.continuing_subword_prefix,
+                "continuing_subword_prefix",
+            )?,
+            end_of_word_suffix: optional(&raw.end_of_word_suffix, "end_of_word_suffix")?,
+            fuse_unk: optional(&raw.fuse_unk, "fuse_unk")?.unwrap_or(false),
+            byte_fallback: optional(&raw.byte_fallback, "byte_fallback")?.unwrap_or(false),
+            ignore_merges: optional(&raw.ignore_merges, "ignore_merges")?.unwrap_or(false),
+        };
+        let (Some(_), Some(merges)) = (&raw.vocab, &raw.merges) else {
+            return Err("Missing vocab/merges: BPE needs both `vocab` and `merges`".into());
+        };
+        check_config(&config)?;
+        let table = merge_table(raw.vocab_map()?, merges.pairs()?, merges.len(), &config)?;
+        let vocab = raw.take_vocab_map()?;
+        Ok(Self::assemble(vocab, table, config))
+    }
+
+    /// The initial symbols of `w`: one per character, byte or fused unknown run.
+    fn initial_word(&self, w: &str) -> Result<Word> {
+        let mut word = Word::with_capacity(w.len());
+        let mut pending_unk: Option<(u32, usize)> = None;
+        let prefix = self.config.continuing_subword_prefix.as_deref();
+        let suffix = self.config.end_of_word_suffix.as_deref();
+        let mut decorated = String::new();
+        for (start, c) in w.char_indices() {
+            let end = start + c.len_utf8();
+            let plain = w.get(start..end).unwrap_or_default();
+            let with_prefix = start != 0 && prefix.is_some();
+            let with_suffix = end == w.len() && suffix.is_some();
+            let piece = if with_prefix || with_suffix {
+                decorated.clear();
+                if with_prefix {
+                    decorated.push_str(prefix.unwrap_or_default());
+                }
+                decorated.push_str(plain);
+                if with_suffix {
+                    decorated.push_str(suffix.unwrap_or_default());
+                }
+                decorated.as_str()
+            } else {
+                plain
+            };
+
+            if let Some(&id) = self.vocab.get(piece) {
+                if let Some((unk_id, unk_len)) = pending_unk.take() {
+                    word.push(unk_id, unk_len);
+                }
+                word.push(id, end - start);
+                continue;
+            }
+            if self.config.byte_fallback
+                && piece.bytes().all(|b| self.byte_ids[usize::from(b)].is_some())
+            {
+                for id in piece.bytes().filter_map(|b| self.byte_ids[usize::from(b)]) {
+                    word.push(id, 1);
+                }
+                continue;
+            }
+            if let Some(unk) = &self.config.unk_token {
+                let unk_id = self.unk_id.ok_or_else(|| {
+                    Error::encode(format!("Unk token `{unk}` not found in the vocabulary"))
+                })?;
+                pending_unk = match pending_unk {
+                    Some((id, len)) if self.config.fuse_unk => Some((id, len + end - start)),
+                    Some((id, len)) => {
+                        word.push(id, len);
+                        Some((unk_id, end - start))
+                    }
+                    None => Some((unk_id, end - start)),
+                };
+            }
+        }
+        if let Some((unk_id, unk_len)) = pending_unk {
+            word.push(unk_id, unk_len);
+        }
+        Ok(word)
+    }
+
+    fn token(&self, id: u32, offsets: (usize, usize)) -> Result<Token> {
+        let value = self
+            .vocab_r
+            .get(id)
+            .ok_or_else(|| Error::encode(format!("BPE produced id {id}, which has no token")))?;
+        Ok(Token::new(id, value.to_owned(), offsets))
+    }
+}
+
+/// Checks the settings that are validated at load.
+fn check_config(config: &BpeConfig) -> std::result::Result<(), String> {
+    match config.dropout {
+        Some(p) if !(0.0..=1.0).contains(&p) => Err(format!(
+            "`dropout` is {p}: Dropout should be between 0 and 1, inclusive"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Resolves merges (in rank order) to `pair_key(left, right)` → `(rank, new id)`.
+fn merge_table<'a>(
+    vocab: &FastMap<String, u32>,
+    merges: impl Iterator<Item = std::result::Result<(&'a str, &'a str), String>>,
+    merge_count: usize,
+    config: &BpeConfig,
+) -> std::result::Result<FastMap<u64, (u32, u32)>, String> {
+    let prefix_len = config.continuing_subword_prefix.as_ref().map_or(0, String::len);
+    let mut table = map_with_capacity(merge_count);
+    let mut joined = String::new();
+    for (rank, pair) in merges.enumerate() {
+        let (left, right) = pair?;
+        let id_of = |token: &str| {
+            vocab
+                .get(token)
+                .copied()
+                .ok_or_else(|| format!("`merges[{rank}]`: Token `{token}` out of vocabulary"))
+        };
+        let left_id = id_of(left)?;
+        let right_id = id_of(right)?;
+        let rest = right.get(prefix_len..).ok_or_else(|| {
+            format!(
+                "`merges[{rank}]`: token `{right}` cannot be stripped of the \
+                 {prefix_len}-byte continuing_subword_prefix"
+            )
+        })?;
+        joined.clear();
+        joined.push_str(left);
+        joined.push_str(rest);
+        let new_id = id_of(&joined)?;
+        let rank = u32::try_from(rank).map_err(|_| "too many merges".to_string())?;
+        table.insert(pair_key(left_id, right_id), (rank, new_id));
+    }
+    Ok(table)
+}
+
+impl Model for Bpe {
+    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+        if sequence.is_empty() {
+            return Ok(Vec::new());
+        }
+        let dropout = self.config.dropout.filter(|&p| p != 0.0);
+        if dropout.is_none() && self.config.ignore_merges {
+            if let Some(&id) = self.vocab.get(sequence) {
+                return Ok(vec![Token::new(id, sequence.to_owned(), (0, sequence.len()))]);
+            }
+        }
+        let mut word = self.initial_word(sequence)?;
+        word.merge_all(&self.merges, dropout);
+        let mut tokens = Vec::with_capacity(word.len());
+        for (id, offsets) in word.tokens() {
+            tokens.push(self.token(id, offsets)?);
+        }
+        Ok(tokens)
+    }
+
+    fn token_to_id(&self, token: &str) -> Option<u32> {
+        self.vocab.get(token).copied()
+    }
+
+    fn id_to_token(&self, id: u32) -> Option<String> {
+        self.vocab_r.get(id).map(str::to_owned)
+    }
+
+    fn get_vocab_size(&self) -> usize {
+        self.vocab.len()
+    }
+
+    fn get_vocab(&self) -> HashMap<String, u32> {
+        to_std_map(&self.vocab)
+    }
+}
+
+/// Merges as `[["left", "right"], ...]` in rank order.
+struct OrderedMerges<'a>(&'a Bpe);
+
+impl Serialize for OrderedMerges<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut ranked: Vec<(u32, u64)> = self
+            .0
+            .merges
+            .iter()
+            .map(|(&pair, &(rank, _))| (rank, pair))
+            .collect();
+        ranked.sort_unstable();
+        let mut seq = serializer.serialize_seq(Some(ranked.len()))?;
+        for (_, pair) in ranked {
+            let token = |id: u64| {
+                self.0.vocab_r.get(id as u32).ok_or_else(|| {
+                    serde::ser::Error::custom(format!("merge uses id {id}, which has no token"))
+                })
+            };
+            seq.serialize_element(&(token(pair >> 32)?, token(pair & 0xffff_ffff)?))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Bpe {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let c = &self.config;
+        let mut model = serializer.serialize_struct("BPE", 10)?;
+        model.serialize_field("type", "BPE")?;
+        model.serialize_field("dropout", &c.dropout)?;
+        model.serialize_field("unk_token", &c.unk_token)?;
+        model.serialize_field("continuing_subword_prefix", &c.continuing_subword_prefix)?;
+        model.serialize_field("end_of_word_suffix", &c.end_of_word_suffix)?;
+        model.serialize_field("fuse_unk", &c.fuse_unk)?;
+        model.serialize_field("byte_fallback", &c.byte_fallback)?;
+        model.serialize_field("ignore_merges", &c.ignore_merges)?;
+        model.serialize_field("vocab", &OrderedVocab(&self.vocab_r))?;
+        model.serialize_field("merges", &OrderedMerges(self))?;
+        model.end()
+    }
+}
+
+#[cfg(test)]
+mod tests;

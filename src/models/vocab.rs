@@ -1,0 +1,111 @@
+//! Id → token tables shared by the map-vocabulary models (BPE, WordPiece, WordLevel).
+//!
+//! Ids in a `vocab` map are usually dense (`0..n`), so the reverse table is a vector indexed
+//! by id. A vocabulary with a few enormous ids would make that vector huge, so such a
+//! vocabulary falls back to a hash map. When two tokens share one id, the table keeps one of
+//! them (the reference keeps an unspecified one too). Serialization writes the map ordered by
+//! id, skipping holes, as the reference does.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::hash::{map_with_capacity, FastMap};
+
+/// Id → token lookup.
+#[derive(Clone)]
+pub(crate) enum IdTable {
+    /// Indexed by id; `None` marks a hole.
+    Dense(Vec<Option<String>>),
+    /// For vocabularies whose ids are far larger than their size.
+    Sparse(FastMap<u32, String>),
+}
+
+impl IdTable {
+    /// Builds the reverse of `vocab`.
+    pub fn from_vocab(vocab: &FastMap<String, u32>) -> Self {
+        let max_id = vocab.values().copied().max().map_or(0, |m| m as usize + 1);
+        if max_id <= vocab.len().saturating_mul(2).saturating_add(1024) {
+            let mut table = vec![None; max_id];
+            for (token, &id) in vocab {
+                if let Some(slot) = table.get_mut(id as usize) {
+                    *slot = Some(token.clone());
+                }
+            }
+            IdTable::Dense(table)
+        } else {
+            let mut table = map_with_capacity(vocab.len());
+            for (token, &id) in vocab {
+                table.insert(id, token.clone());
+            }
+            IdTable::Sparse(table)
+        }
+    }
+
+    /// The token of `id`.
+    #[inline]
+    pub fn get(&self, id: u32) -> Option<&str> {
+        match self {
+            IdTable::Dense(table) => table.get(id as usize).and_then(|t| t.as_deref()),
+            IdTable::Sparse(table) => table.get(&id).map(String::as_str),
+        }
+    }
+
+    /// `(token, id)` pairs in increasing id order.
+    pub fn ordered(&self) -> Vec<(&str, u32)> {
+        match self {
+            IdTable::Dense(table) => table
+                .iter()
+                .enumerate()
+                .filter_map(|(id, t)| t.as_deref().map(|t| (t, id as u32)))
+                .collect(),
+            IdTable::Sparse(table) => {
+                let mut entries: Vec<(&str, u32)> =
+                    table.iter().map(|(&id, t)| (t.as_str(), id)).collect();
+                entries.sort_unstable_by_key(|&(_, id)| id);
+                entries
+            }
+        }
+    }
+}
+
+/// Serializes a vocabulary as a JSON map ordered by id.
+pub(crate) struct OrderedVocab<'a>(pub &'a IdTable);
+
+impl Serialize for OrderedVocab<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entries = self.0.ordered();
+        let mut map = serializer.serialize_map(Some(entries.len()))?;
+        for (token, id) in entries {
+            map.serialize_entry(token, &id)?;
+        }
+        map.end()
+    }
+}
+
+/// Copies a fast map into the standard map the `Model` trait returns.
+pub(crate) fn to_std_map(vocab: &FastMap<String, u32>) -> std::collections::HashMap<String, u32> {
+    vocab.iter().map(|(k, &v)| (k.clone(), v)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(entries: &[(&str, u32)]) -> FastMap<String, u32> {
+        entries.iter().map(|&(t, i)| (t.to_string(), i)).collect()
+    }
+
+    #[test]
+    fn dense_and_sparse_agree() {
+        let dense = IdTable::from_vocab(&vocab(&[("a", 0), ("b", 2), ("c", 1)]));
+        assert!(matches!(dense, IdTable::Dense(_)));
+        assert_eq!(dense.get(2), Some("b"));
+        assert_eq!(dense.get(3), None);
+        assert_eq!(dense.ordered(), vec![("a", 0), ("c", 1), ("b", 2)]);
+        let sparse = IdTable::from_vocab(&vocab(&[("a", 4_000_000_000), ("b", 7)]));
+        assert!(matches!(sparse, IdTable::Sparse(_)));
+        assert_eq!(sparse.get(4_000_000_000), Some("a"));
+        assert_eq!(sparse.ordered(), vec![("b", 7), ("a", 4_000_000_000)]);
+        let json = serde_json::to_string(&OrderedVocab(&dense)).unwrap();
+        assert_eq!(json, r#"{"a":0,"c":1,"b":2}"#);
+    }
+}
