@@ -19,7 +19,7 @@ pub use encoding::Encoding;
 pub use error::{Error, Result};
 pub use normalizer::{NormalizedString, OffsetReferential, Range, SplitDelimiterBehavior};
 pub use pre_tokenizer::{PreTokenizedString, Split};
-
+pub use tokenizer::Tokenizer;
 
 /// A `(start, end)` pair of offsets (bytes unless stated otherwise), `end` exclusive.
 pub type Offsets = (usize, usize);

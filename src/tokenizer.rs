@@ -10,7 +10,7 @@ use crate::pre_tokenizers::PreTokenizerWrapper;
 use crate::processors::PostProcessorWrapper;
 use crate::utils::padding::{pad_encodings, PaddingParams};
 use crate::utils::truncation::TruncationParams;
-use crate::{Decoder, Error, Model, PostProcessor, PreTokenizer, Result};
+use crate::{Decoder, Error, Model, PreTokenizer, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
