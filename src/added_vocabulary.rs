@@ -133,9 +133,8 @@ impl Default for AddedVocabulary {
     }
 }
 
-static WORD_CHAR: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^\w$").expect("constant pattern")
-});
+static WORD_CHAR: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"^\w$").expect("constant pattern"));
 
 fn is_word_char(c: char) -> bool {
     let mut buf = [0u8; 4];
@@ -171,7 +170,8 @@ impl AddedVocabulary {
     }
 
     fn add_one(&mut self, token: &AddedToken, model: &impl Model) -> bool {
-        if token.special && !token.content.is_empty() && !self.special_set.contains(&token.content) {
+        if token.special && !token.content.is_empty() && !self.special_set.contains(&token.content)
+        {
             self.special_tokens.push(token.clone());
             self.special_set.insert(token.content.clone());
         }
@@ -196,7 +196,11 @@ impl AddedVocabulary {
         true
     }
 
-    fn refresh(&mut self, model: &impl Model, normalizer: Option<&NormalizerWrapper>) -> Result<()> {
+    fn refresh(
+        &mut self,
+        model: &impl Model,
+        normalizer: Option<&NormalizerWrapper>,
+    ) -> Result<()> {
         self.normalized_cache.clear();
         if let Some(n) = normalizer {
             for (id, token) in &self.map_r {
@@ -268,7 +272,10 @@ impl AddedVocabulary {
 
     /// Id of `token`: added tokens first, then the model.
     pub fn token_to_id(&self, token: &str, model: &impl Model) -> Option<u32> {
-        self.map.get(token).copied().or_else(|| model.token_to_id(token))
+        self.map
+            .get(token)
+            .copied()
+            .or_else(|| model.token_to_id(token))
     }
 
     /// The string of the added token `id`, if it is one: its normalized form for tokens
@@ -305,8 +312,11 @@ impl AddedVocabulary {
                 continue;
             };
             if token.single_word {
-                let start_space =
-                    start == 0 || !sentence[..start].chars().next_back().is_some_and(is_word_char);
+                let start_space = start == 0
+                    || !sentence[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char);
                 let stop_space = stop == sentence.len()
                     || !sentence[stop..].chars().next().is_some_and(is_word_char);
                 if !start_space || !stop_space {

@@ -470,7 +470,7 @@ impl Encoding {
 
 /// Inserts `n` copies of `value` at the front of `v`.
 fn prepend<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
-    v.splice(0..0, std::iter::repeat(value).take(n));
+    v.splice(0..0, std::iter::repeat_n(value, n));
 }
 
 #[cfg(test)]

@@ -199,7 +199,8 @@ impl NormalizedString {
     pub fn slice(&self, range: Range) -> Option<NormalizedString> {
         let (n_range, o_range) = match &range {
             Range::Original(r) => {
-                if !(self.original.is_char_boundary(r.start) && self.original.is_char_boundary(r.end))
+                if !(self.original.is_char_boundary(r.start)
+                    && self.original.is_char_boundary(r.end))
                     || r.end > self.original.len()
                 {
                     return None;
@@ -224,7 +225,11 @@ impl NormalizedString {
             .map(|&(s, e)| (s.saturating_sub(shift), e.saturating_sub(shift)))
             .collect();
         Some(NormalizedString {
-            original: self.original.get(o_range.clone()).unwrap_or_default().to_owned(),
+            original: self
+                .original
+                .get(o_range.clone())
+                .unwrap_or_default()
+                .to_owned(),
             normalized: self.normalized.get(n_range).unwrap_or_default().to_owned(),
             alignments,
             original_shift: self.original_shift + o_range.start,
@@ -244,7 +249,8 @@ impl NormalizedString {
                 None => return,
             },
         };
-        let n_range = n_range.start.min(self.normalized.len())..n_range.end.min(self.normalized.len());
+        let n_range =
+            n_range.start.min(self.normalized.len())..n_range.end.min(self.normalized.len());
         let mut replaced = self.normalized[n_range.clone()].chars();
         let initial_removed: usize = (&mut replaced)
             .take(initial_offset)
@@ -352,7 +358,11 @@ impl NormalizedString {
 
     /// Lowercases (full Unicode lowercasing; a char may become several).
     pub fn lowercase(&mut self) -> &mut Self {
-        if self.normalized.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        if self
+            .normalized
+            .bytes()
+            .all(|b| !b.is_ascii_uppercase() && b < 0x80)
+        {
             return self;
         }
         let mut t = Vec::with_capacity(self.normalized.len());
@@ -420,12 +430,19 @@ impl NormalizedString {
 
     fn lrstrip(&mut self, left: bool, right: bool) -> &mut Self {
         let leading = if left {
-            self.normalized.chars().take_while(|c| c.is_whitespace()).count()
+            self.normalized
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .count()
         } else {
             0
         };
         let trailing = if right {
-            self.normalized.chars().rev().take_while(|c| c.is_whitespace()).count()
+            self.normalized
+                .chars()
+                .rev()
+                .take_while(|c| c.is_whitespace())
+                .count()
         } else {
             0
         };
@@ -587,6 +604,9 @@ mod tests {
         let mut s = NormalizedString::from("  This is  ");
         s.strip();
         assert_eq!(s.get(), "This is");
-        assert_eq!(s.get_range_original(Range::Normalized(0..7)), Some("This is"));
+        assert_eq!(
+            s.get_range_original(Range::Normalized(0..7)),
+            Some("This is")
+        );
     }
 }

@@ -11,7 +11,10 @@ pub trait Pattern {
 }
 
 /// Turns sorted, non-overlapping match ranges into covering segments.
-fn segments(inside: &str, matches: impl Iterator<Item = Result<Offsets>>) -> Result<Vec<(Offsets, bool)>> {
+fn segments(
+    inside: &str,
+    matches: impl Iterator<Item = Result<Offsets>>,
+) -> Result<Vec<(Offsets, bool)>> {
     if inside.is_empty() {
         return Ok(vec![((0, 0), false)]);
     }
@@ -53,7 +56,9 @@ impl Pattern for str {
         let len = self.len();
         segments(
             inside,
-            inside.match_indices(self).map(move |(i, _)| Ok((i, i + len))),
+            inside
+                .match_indices(self)
+                .map(move |(i, _)| Ok((i, i + len))),
         )
     }
 }

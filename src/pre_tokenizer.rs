@@ -113,7 +113,10 @@ impl PreTokenizedString {
     }
 
     /// The pieces with their byte offsets in the chosen referential.
-    pub fn get_splits(&self, referential: OffsetReferential) -> Vec<(&str, Offsets, &Option<Vec<Token>>)> {
+    pub fn get_splits(
+        &self,
+        referential: OffsetReferential,
+    ) -> Vec<(&str, Offsets, &Option<Vec<Token>>)> {
         let mut offset = 0;
         self.splits
             .iter()

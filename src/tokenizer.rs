@@ -461,7 +461,11 @@ impl Tokenizer {
     }
 
     /// Encodes many inputs in parallel (order kept; results equal sequential `encode`).
-    pub fn encode_batch<'s, E>(&self, inputs: Vec<E>, add_special_tokens: bool) -> Result<Vec<Encoding>>
+    pub fn encode_batch<'s, E>(
+        &self,
+        inputs: Vec<E>,
+        add_special_tokens: bool,
+    ) -> Result<Vec<Encoding>>
     where
         E: Into<EncodeInput<'s>> + Send,
     {
@@ -500,7 +504,11 @@ impl Tokenizer {
     }
 
     /// Decodes many id sequences in parallel.
-    pub fn decode_batch(&self, sequences: &[&[u32]], skip_special_tokens: bool) -> Result<Vec<String>> {
+    pub fn decode_batch(
+        &self,
+        sequences: &[&[u32]],
+        skip_special_tokens: bool,
+    ) -> Result<Vec<String>> {
         sequences
             .par_iter()
             .map(|ids| self.decode(ids, skip_special_tokens))
@@ -588,7 +596,11 @@ impl CharOffsets {
         match (map.get(start), map.get(end)) {
             (Some(&s), Some(&e)) => (s, e),
             (Some(&s), None) => {
-                let last = end.checked_sub(1).and_then(|i| map.get(i)).copied().unwrap_or(s + 1);
+                let last = end
+                    .checked_sub(1)
+                    .and_then(|i| map.get(i))
+                    .copied()
+                    .unwrap_or(s + 1);
                 (s, last + 1)
             }
             _ => (start, end),

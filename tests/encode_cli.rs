@@ -147,29 +147,57 @@ fn megatron_and_flat_and_npy_match_encode() {
             for (bos_eos, b, e) in [(false, None, None), (true, Some(eos), Some(eos))] {
                 let out = dir.join(format!("m-{dtype}-{threads}-{bos_eos}"));
                 let mut cmd = bin();
-                cmd.args(["encode", "--tokenizer", DEFAULT, "--quiet", "--dtype", dtype])
-                    .args(["--threads", threads])
-                    .arg(&input)
-                    .arg("--output")
-                    .arg(&out);
+                cmd.args([
+                    "encode",
+                    "--tokenizer",
+                    DEFAULT,
+                    "--quiet",
+                    "--dtype",
+                    dtype,
+                ])
+                .args(["--threads", threads])
+                .arg(&input)
+                .arg("--output")
+                .arg(&out);
                 if bos_eos {
-                    cmd.args(["--prepend-bos", "<|endoftext|>", "--append-eos", &eos.to_string()]);
+                    cmd.args([
+                        "--prepend-bos",
+                        "<|endoftext|>",
+                        "--append-eos",
+                        &eos.to_string(),
+                    ]);
                 }
                 let st = cmd.status().unwrap();
                 assert!(st.success());
                 let (got, got_code) = read_megatron(&out);
                 assert_eq!(got_code, code);
-                assert_eq!(got, expected(&tok, &docs, b, e), "{dtype} threads={threads}");
+                assert_eq!(
+                    got,
+                    expected(&tok, &docs, b, e),
+                    "{dtype} threads={threads}"
+                );
 
                 let flat = dir.join(format!("f-{dtype}-{threads}-{bos_eos}"));
                 let mut cmd = bin();
-                cmd.args(["encode", "--tokenizer", DEFAULT, "--quiet", "--format", "flat"])
-                    .args(["--dtype", dtype, "--threads", threads])
-                    .arg(&input)
-                    .arg("--output")
-                    .arg(&flat);
+                cmd.args([
+                    "encode",
+                    "--tokenizer",
+                    DEFAULT,
+                    "--quiet",
+                    "--format",
+                    "flat",
+                ])
+                .args(["--dtype", dtype, "--threads", threads])
+                .arg(&input)
+                .arg("--output")
+                .arg(&flat);
                 if bos_eos {
-                    cmd.args(["--prepend-bos", &eos.to_string(), "--append-eos", "<|endoftext|>"]);
+                    cmd.args([
+                        "--prepend-bos",
+                        &eos.to_string(),
+                        "--append-eos",
+                        "<|endoftext|>",
+                    ]);
                 }
                 assert!(cmd.status().unwrap().success());
                 assert_eq!(read_flat(&flat, width), expected(&tok, &docs, b, e));
@@ -177,7 +205,16 @@ fn megatron_and_flat_and_npy_match_encode() {
         }
         let npy = dir.join(format!("n-{dtype}"));
         let st = bin()
-            .args(["encode", "--tokenizer", DEFAULT, "--quiet", "--format", "npy", "--dtype", dtype])
+            .args([
+                "encode",
+                "--tokenizer",
+                DEFAULT,
+                "--quiet",
+                "--format",
+                "npy",
+                "--dtype",
+                dtype,
+            ])
             .arg(&input)
             .arg("--output")
             .arg(&npy)
@@ -187,11 +224,23 @@ fn megatron_and_flat_and_npy_match_encode() {
         let (header, data) = read_npy(&npy.with_extension("npy"));
         let header = String::from_utf8(header).unwrap();
         let all: Vec<u32> = expected(&tok, &docs, None, None).concat();
-        assert!(header.contains(if width == 2 { "'<u2'" } else { "'<u4'" }), "{header}");
-        assert!(header.contains(&format!("'shape': ({},)", all.len())), "{header}");
+        assert!(
+            header.contains(if width == 2 { "'<u2'" } else { "'<u4'" }),
+            "{header}"
+        );
+        assert!(
+            header.contains(&format!("'shape': ({},)", all.len())),
+            "{header}"
+        );
         let ids: Vec<u32> = data
             .chunks_exact(width)
-            .map(|c| if width == 2 { u16::from_le_bytes([c[0], c[1]]) as u32 } else { u32::from_le_bytes([c[0], c[1], c[2], c[3]]) })
+            .map(|c| {
+                if width == 2 {
+                    u16::from_le_bytes([c[0], c[1]]) as u32
+                } else {
+                    u32::from_le_bytes([c[0], c[1], c[2], c[3]])
+                }
+            })
             .collect();
         assert_eq!(ids, all);
     }
@@ -201,10 +250,16 @@ fn megatron_and_flat_and_npy_match_encode() {
 fn text_gz_and_shards() {
     use flate2::write::GzEncoder;
     let tok = Tokenizer::from_file(DEFAULT).unwrap();
-    let docs: Vec<String> = documents().into_iter().filter(|d| !d.contains('\n')).collect();
+    let docs: Vec<String> = documents()
+        .into_iter()
+        .filter(|d| !d.contains('\n'))
+        .collect();
     let dir = workdir("shards");
     let gz = dir.join("corpus.txt.gz");
-    let mut enc = GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::fast());
+    let mut enc = GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
     for d in &docs {
         writeln!(enc, "{d}").unwrap();
     }
@@ -216,7 +271,14 @@ fn text_gz_and_shards() {
         for threads in ["1", "2"] {
             let out = dir.join(format!("s{shard_size}-{threads}"));
             let st = bin()
-                .args(["encode", "--tokenizer", DEFAULT, "--quiet", "--threads", threads])
+                .args([
+                    "encode",
+                    "--tokenizer",
+                    DEFAULT,
+                    "--quiet",
+                    "--threads",
+                    threads,
+                ])
                 .args(["--shard-size", &shard_size.to_string()])
                 .arg(&gz)
                 .arg("--output")
@@ -233,7 +295,8 @@ fn text_gz_and_shards() {
                 }
                 let (docs, _) = read_megatron(&stem);
                 let tokens: usize = docs.iter().map(Vec::len).sum();
-                let is_last = !PathBuf::from(format!("{}-{:05}.idx", out.display(), shard + 1)).exists();
+                let is_last =
+                    !PathBuf::from(format!("{}-{:05}.idx", out.display(), shard + 1)).exists();
                 if !is_last {
                     assert!(tokens >= shard_size, "only the last shard may be short");
                 }
@@ -270,7 +333,10 @@ fn decode_reads_shards_back() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    assert_eq!(String::from_utf8(o.stdout).unwrap(), "second document here\n");
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "second document here\n"
+    );
 }
 
 #[test]
@@ -297,7 +363,10 @@ fn bad_lines_are_reported_and_skipped_on_request() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bad.jsonl:2: invalid UTF-8"), "{err}");
-    assert!(!out.with_extension("bin").exists(), "no output under the final name");
+    assert!(
+        !out.with_extension("bin").exists(),
+        "no output under the final name"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -318,12 +387,20 @@ fn bad_lines_are_reported_and_skipped_on_request() {
     assert!(err.contains("bad.jsonl:2: invalid UTF-8"), "{err}");
     assert!(err.contains("bad.jsonl:3: invalid JSON"), "{err}");
     assert!(err.contains("bad.jsonl:4: missing field `text`"), "{err}");
-    assert!(err.contains("bad.jsonl:5: field `text` is not a string"), "{err}");
+    assert!(
+        err.contains("bad.jsonl:5: field `text` is not a string"),
+        "{err}"
+    );
     assert!(err.contains("4 bad lines skipped"), "{err}");
     let (docs, _) = read_megatron(&out);
     let tok = Tokenizer::from_file(DEFAULT).unwrap();
     assert_eq!(
         docs,
-        expected(&tok, &["good one".to_string(), "good two".to_string()], None, None)
+        expected(
+            &tok,
+            &["good one".to_string(), "good two".to_string()],
+            None,
+            None
+        )
     );
 }

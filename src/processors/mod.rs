@@ -235,15 +235,15 @@ pub(crate) fn surround(
     }
     out.ids.extend_from_slice(&enc.ids);
     if zero_types {
-        out.type_ids.extend(std::iter::repeat(0).take(n));
+        out.type_ids.extend(std::iter::repeat_n(0, n));
     } else {
         out.type_ids.extend_from_slice(&enc.type_ids);
     }
     out.tokens.extend_from_slice(&enc.tokens);
     out.words.extend_from_slice(&enc.words);
     out.offsets.extend_from_slice(&enc.offsets);
-    out.special_tokens_mask.extend(std::iter::repeat(0).take(n));
-    out.attention_mask.extend(std::iter::repeat(1).take(n));
+    out.special_tokens_mask.extend(std::iter::repeat_n(0, n));
+    out.attention_mask.extend(std::iter::repeat_n(1, n));
     push_special(&mut out, suffix, suffix_type);
     out.sequence_ranges = HashMap::from([(seq_id, start..start + n)]);
     out

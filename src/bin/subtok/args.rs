@@ -37,35 +37,6 @@ impl Args {
         Ok(found)
     }
 
-    /// Takes an option's values, possibly repeated.
-    pub fn values(&mut self, name: &str) -> Result<Vec<String>, String> {
-        let mut all = Vec::new();
-        while let Some(v) = self.value_once(name)? {
-            all.push(v);
-        }
-        Ok(all)
-    }
-
-    fn value_once(&mut self, name: &str) -> Result<Option<String>, String> {
-        let prefix = format!("{name}=");
-        for i in 0..self.rest.len() {
-            if self.rest[i] == name {
-                if i + 1 >= self.rest.len() {
-                    return Err(format!("{name} needs a value"));
-                }
-                let v = self.rest.remove(i + 1);
-                self.rest.remove(i);
-                return Ok(Some(v));
-            }
-            if let Some(v) = self.rest[i].strip_prefix(&prefix) {
-                let v = v.to_owned();
-                self.rest.remove(i);
-                return Ok(Some(v));
-            }
-        }
-        Ok(None)
-    }
-
     /// Takes a boolean flag.
     pub fn flag(&mut self, name: &str) -> bool {
         let before = self.rest.len();

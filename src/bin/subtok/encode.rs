@@ -125,7 +125,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Opens a source, decompressing `.gz` and `.zst` transparently.
 fn open(source: &Source) -> Result<Box<dyn BufRead>, String> {
     let Some(path) = &source.path else {
-        return Ok(Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())));
+        return Ok(Box::new(BufReader::with_capacity(
+            1 << 20,
+            std::io::stdin(),
+        )));
     };
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", source.name))?;
     let name = source.name.as_ref();
@@ -277,7 +280,9 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
     progress.finish();
     match result {
         Ok(()) => {
-            summary.outputs = writer.finish().map_err(|e| format!("writing output: {e}"))?;
+            summary.outputs = writer
+                .finish()
+                .map_err(|e| format!("writing output: {e}"))?;
             let _ = started;
             Ok(summary)
         }

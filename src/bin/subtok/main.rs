@@ -142,7 +142,10 @@ fn encode_cmd(tok: &Tokenizer, mut a: args::Args) -> Result<ExitCode, String> {
         .transpose()?;
     let threads = a
         .value("--threads")?
-        .map(|s| s.parse::<usize>().map_err(|_| format!("bad --threads `{s}`")))
+        .map(|s| {
+            s.parse::<usize>()
+                .map_err(|_| format!("bad --threads `{s}`"))
+        })
         .transpose()?;
     let opts = encode::EncodeOptions {
         whole_file: a.flag("--whole-file"),
@@ -206,7 +209,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
     };
     match num.parse::<u64>() {
         Ok(n) if n > 0 => Ok(n * mult),
-        _ => Err(format!("bad size `{s}` (a positive number of tokens, e.g. 100M)")),
+        _ => Err(format!(
+            "bad size `{s}` (a positive number of tokens, e.g. 100M)"
+        )),
     }
 }
 
@@ -236,7 +241,9 @@ fn load(a: &mut args::Args) -> Result<Tokenizer, String> {
 }
 
 fn print_human(tok: &Tokenizer, text: &str) -> Result<(), String> {
-    let enc = tok.encode_char_offsets(text, true).map_err(|e| e.to_string())?;
+    let enc = tok
+        .encode_char_offsets(text, true)
+        .map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{} tokens", enc.len());
     let _ = writeln!(out, "{:>6}  {:>8}  {:>12}  token", "#", "id", "chars");
@@ -277,14 +284,22 @@ fn print_info(tok: &Tokenizer) {
         .filter(|t| t.token.special)
         .map(|t| format!("{:?}={}", t.token.content, t.id))
         .collect();
-    println!("added tokens:   {} ({} special)", added.len(), specials.len());
+    println!(
+        "added tokens:   {} ({} special)",
+        added.len(),
+        specials.len()
+    );
     if !specials.is_empty() {
         let shown: Vec<&str> = specials.iter().take(12).map(String::as_str).collect();
         let more = specials.len().saturating_sub(12);
         println!(
             "special:        {}{}",
             shown.join(" "),
-            if more > 0 { format!(" … and {more} more") } else { String::new() }
+            if more > 0 {
+                format!(" … and {more} more")
+            } else {
+                String::new()
+            }
         );
     }
     println!("truncation:     {}", describe("truncation"));

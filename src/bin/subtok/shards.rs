@@ -146,7 +146,10 @@ impl ShardWriter {
             Format::Megatron | Format::Flat => {
                 (with_suffix(&stem, ".bin"), with_suffix(&stem, ".idx"))
             }
-            Format::Npy => (with_suffix(&stem, ".npy"), with_suffix(&stem, ".offsets.npy")),
+            Format::Npy => (
+                with_suffix(&stem, ".npy"),
+                with_suffix(&stem, ".offsets.npy"),
+            ),
         };
         if let Some(parent) = data_final.parent() {
             if !parent.as_os_str().is_empty() {
@@ -384,7 +387,11 @@ pub fn read_documents(data_path: &Path) -> Result<Vec<Vec<u32>>, String> {
         .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
         .collect();
     let total = offs.last().copied().unwrap_or(0) as usize;
-    let width = if total > 0 && data.len() == total * 2 { 2 } else { 4 };
+    let width = if total > 0 && data.len() == total * 2 {
+        2
+    } else {
+        4
+    };
     let ids = decode_ids(&data, width);
     split_by_offsets(&ids, &offs)
 }

@@ -178,7 +178,9 @@ impl Bpe {
                 continue;
             }
             if self.config.byte_fallback
-                && piece.bytes().all(|b| self.byte_ids[usize::from(b)].is_some())
+                && piece
+                    .bytes()
+                    .all(|b| self.byte_ids[usize::from(b)].is_some())
             {
                 for id in piece.bytes().filter_map(|b| self.byte_ids[usize::from(b)]) {
                     word.push(id, 1);
@@ -231,7 +233,10 @@ fn merge_table<'a>(
     merge_count: usize,
     config: &BpeConfig,
 ) -> std::result::Result<FastMap<u64, (u32, u32)>, String> {
-    let prefix_len = config.continuing_subword_prefix.as_ref().map_or(0, String::len);
+    let prefix_len = config
+        .continuing_subword_prefix
+        .as_ref()
+        .map_or(0, String::len);
     let mut table = map_with_capacity(merge_count);
     let mut joined = String::new();
     for (rank, pair) in merges.enumerate() {
@@ -268,7 +273,11 @@ impl Model for Bpe {
         let dropout = self.config.dropout.filter(|&p| p != 0.0);
         if dropout.is_none() && self.config.ignore_merges {
             if let Some(&id) = self.vocab.get(sequence) {
-                return Ok(vec![Token::new(id, sequence.to_owned(), (0, sequence.len()))]);
+                return Ok(vec![Token::new(
+                    id,
+                    sequence.to_owned(),
+                    (0, sequence.len()),
+                )]);
             }
         }
         let mut word = self.initial_word(sequence)?;
