@@ -89,8 +89,12 @@ impl ModelWrapper {
         match raw.model_type.take() {
             Some(Value::String(name)) => match name.as_str() {
                 "BPE" => Bpe::from_raw(raw).map(Self::BPE).map_err(invalid),
-                "WordPiece" => WordPiece::from_raw(raw).map(Self::WordPiece).map_err(invalid),
-                "WordLevel" => WordLevel::from_raw(raw).map(Self::WordLevel).map_err(invalid),
+                "WordPiece" => WordPiece::from_raw(raw)
+                    .map(Self::WordPiece)
+                    .map_err(invalid),
+                "WordLevel" => WordLevel::from_raw(raw)
+                    .map(Self::WordLevel)
+                    .map_err(invalid),
                 "Unigram" => Unigram::from_raw(raw).map(Self::Unigram).map_err(invalid),
                 other => Err(LoadError::UnknownType(other.to_string())),
             },

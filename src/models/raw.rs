@@ -95,9 +95,7 @@ enum MergeItem {
 
 impl RawMerges {
     /// The merges as `(left, right)` pairs in rank order; a malformed line yields an error.
-    pub fn pairs(
-        &self,
-    ) -> Result<impl Iterator<Item = Result<(&str, &str), String>> + '_, String> {
+    pub fn pairs(&self) -> Result<impl Iterator<Item = Result<(&str, &str), String>> + '_, String> {
         let lines = match &self.shape {
             MergeShape::Invalid(reason) => return Err(format!("`merges`: {reason}")),
             MergeShape::Pairs => false,
@@ -395,9 +393,9 @@ impl RawModel {
     pub fn vocab_map(&self) -> Result<&FastMap<String, u32>, String> {
         match &self.vocab {
             None => Err("missing field `vocab`".to_string()),
-            Some(RawVocab::List(_)) => Err(
-                "`vocab`: invalid type: sequence, expected a map of token to id".to_string(),
-            ),
+            Some(RawVocab::List(_)) => {
+                Err("`vocab`: invalid type: sequence, expected a map of token to id".to_string())
+            }
             Some(RawVocab::Map(vocab)) => Ok(vocab),
         }
     }

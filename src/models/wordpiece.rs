@@ -111,7 +111,11 @@ impl WordPiece {
                 self.unk_token
             ))
         })?;
-        Ok(vec![Token::new(id, self.unk_token.clone(), (0, sequence.len()))])
+        Ok(vec![Token::new(
+            id,
+            self.unk_token.clone(),
+            (0, sequence.len()),
+        )])
     }
 }
 
@@ -232,7 +236,10 @@ mod tests {
                 (3, "##able".into(), (5, 9))
             ]
         );
-        assert_eq!(run(&m, "aé"), vec![(4, "a".into(), (0, 1)), (5, "##é".into(), (1, 3))]);
+        assert_eq!(
+            run(&m, "aé"),
+            vec![(4, "a".into(), (0, 1)), (5, "##é".into(), (1, 3))]
+        );
         assert_eq!(run(&m, "héllo"), vec![(6, "héllo".into(), (0, 6))]);
         assert_eq!(run(&m, "unx"), vec![(0, "[UNK]".into(), (0, 3))]);
         assert_eq!(run(&m, ""), vec![]);
@@ -242,7 +249,10 @@ mod tests {
     fn too_long_words_are_unknown() {
         let m = model(4);
         assert_eq!(run(&m, "héllo"), vec![(0, "[UNK]".into(), (0, 6))]);
-        assert_eq!(run(&m, "aé"), vec![(4, "a".into(), (0, 1)), (5, "##é".into(), (1, 3))]);
+        assert_eq!(
+            run(&m, "aé"),
+            vec![(4, "a".into(), (0, 1)), (5, "##é".into(), (1, 3))]
+        );
     }
 
     #[test]

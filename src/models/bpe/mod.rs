@@ -17,7 +17,7 @@
 //!    when all of them exist; otherwise the unknown token (consecutive unknowns fused into one
 //!    when `fuse_unk`; an unknown symbol is held back until the next known character or the
 //!    end of the word, exactly as the reference does); without `unk_token` it is dropped;
-//! 3. merges are applied by rank (see [`word`]);
+//! 3. merges are applied by rank (see the `word` module);
 //! 4. token offsets accumulate the symbols' byte lengths.
 
 mod word;
@@ -178,7 +178,9 @@ impl Bpe {
                 continue;
             }
             if self.config.byte_fallback
-                && piece.bytes().all(|b| self.byte_ids[usize::from(b)].is_some())
+                && piece
+                    .bytes()
+                    .all(|b| self.byte_ids[usize::from(b)].is_some())
             {
                 for id in piece.bytes().filter_map(|b| self.byte_ids[usize::from(b)]) {
                     word.push(id, 1);
@@ -231,7 +233,10 @@ fn merge_table<'a>(
     merge_count: usize,
     config: &BpeConfig,
 ) -> std::result::Result<FastMap<u64, (u32, u32)>, String> {
-    let prefix_len = config.continuing_subword_prefix.as_ref().map_or(0, String::len);
+    let prefix_len = config
+        .continuing_subword_prefix
+        .as_ref()
+        .map_or(0, String::len);
     let mut table = map_with_capacity(merge_count);
     let mut joined = String::new();
     for (rank, pair) in merges.enumerate() {
@@ -268,7 +273,11 @@ impl Model for Bpe {
         let dropout = self.config.dropout.filter(|&p| p != 0.0);
         if dropout.is_none() && self.config.ignore_merges {
             if let Some(&id) = self.vocab.get(sequence) {
-                return Ok(vec![Token::new(id, sequence.to_owned(), (0, sequence.len()))]);
+                return Ok(vec![Token::new(
+                    id,
+                    sequence.to_owned(),
+                    (0, sequence.len()),
+                )]);
             }
         }
         let mut word = self.initial_word(sequence)?;

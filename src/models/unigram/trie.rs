@@ -114,8 +114,14 @@ mod tests {
 
     #[test]
     fn finds_all_prefixes_shortest_first() {
-        let pieces: [(&str, u32); 6] =
-            [("a", 0), ("ab", 1), ("abc", 2), ("b", 3), ("", 4), ("ab", 5)];
+        let pieces: [(&str, u32); 6] = [
+            ("a", 0),
+            ("ab", 1),
+            ("abc", 2),
+            ("b", 3),
+            ("", 4),
+            ("ab", 5),
+        ];
         let trie = Trie::build(pieces.iter().map(|&(p, id)| (p.as_bytes(), id)));
         let mut hits = Vec::new();
         trie.common_prefixes(b"abcd", |len, id| hits.push((len, id)));
