@@ -167,3 +167,18 @@ fn conformance_models() {
     }
     assert!(sizes_checked > 0);
 }
+
+#[test]
+fn models_are_shareable_between_threads() {
+    fn assert_send_sync<T: Send + Sync + Clone + std::fmt::Debug>() {}
+    assert_send_sync::<ModelWrapper>();
+}
+
+#[test]
+fn loads_from_a_json_value_too() {
+    let value = serde_json::json!({"type": "BPE", "vocab": {"a": 0, "b": 1, "ab": 2},
+                                   "merges": [["a", "b"]]});
+    let model: ModelWrapper = serde_json::from_value(value).unwrap();
+    let tokens = model.tokenize("ab").unwrap();
+    assert_eq!(tokens, vec![Token::new(2, "ab".into(), (0, 2))]);
+}
