@@ -17,7 +17,7 @@
 //!    when all of them exist; otherwise the unknown token (consecutive unknowns fused into one
 //!    when `fuse_unk`; an unknown symbol is held back until the next known character or the
 //!    end of the word, exactly as the reference does); without `unk_token` it is dropped;
-//! 3. merges are applied by rank (see [`word`]);
+//! 3. merges are applied by rank (see the `word` module);
 //! 4. token offsets accumulate the symbols' byte lengths.
 
 mod word;
@@ -31,7 +31,7 @@ use super::hash::{map_with_capacity, FastMap};
 use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::{Error, Model, Result, Token};
-use word::{pair_key, Word};
+use word::{pair_key, Word, MAX_WORD_BYTES};
 
 /// Settings of a [`Bpe`] model, with the reference's defaults.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -269,6 +269,25 @@ impl Model for Bpe {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
         if sequence.is_empty() {
             return Ok(Vec::new());
+        }
+        // Byte fallback can emit one symbol per byte of the decorated characters, so bound
+        // the decorated size: symbol indices and lengths are 32-bit.
+        let decoration = 1
+            + self
+                .config
+                .continuing_subword_prefix
+                .as_ref()
+                .map_or(0, String::len)
+            + self
+                .config
+                .end_of_word_suffix
+                .as_ref()
+                .map_or(0, String::len);
+        if sequence.len().saturating_mul(decoration) > MAX_WORD_BYTES {
+            return Err(Error::encode(format!(
+                "BPE cannot tokenize a piece of {} bytes (too long)",
+                sequence.len()
+            )));
         }
         let dropout = self.config.dropout.filter(|&p| p != 0.0);
         if dropout.is_none() && self.config.ignore_merges {

@@ -1,1 +1,243 @@
+//! Unit tests of the BPE model; expected values come from the reference
+//! (`Tokenizer.from_str(...).model.tokenize(word)`).
 
+use super::*;
+
+type Got = Vec<(u32, String, (usize, usize))>;
+
+fn vocab(entries: &[(&str, u32)]) -> HashMap<String, u32> {
+    entries.iter().map(|&(t, i)| (t.to_string(), i)).collect()
+}
+
+fn run(model: &Bpe, word: &str) -> Got {
+    model
+        .tokenize(word)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.id, t.value, t.offsets))
+        .collect()
+}
+
+fn tok(id: u32, value: &str, offsets: (usize, usize)) -> (u32, String, (usize, usize)) {
+    (id, value.to_string(), offsets)
+}
+
+fn load(json: &str) -> std::result::Result<Bpe, String> {
+    let mut raw: RawModel = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Bpe::from_raw(&mut raw)
+}
+
+#[test]
+fn merges_apply_by_rank_then_position() {
+    let v = vocab(&[
+        ("a", 0),
+        ("b", 1),
+        ("c", 2),
+        ("ab", 3),
+        ("bc", 4),
+        ("abc", 5),
+        ("cab", 6),
+        ("ca", 7),
+    ]);
+    let merges = [("b", "c"), ("a", "b"), ("c", "a"), ("ab", "c"), ("ca", "b")];
+    let m = Bpe::new(v, &merges, BpeConfig::default()).unwrap();
+    assert_eq!(
+        run(&m, "abc"),
+        vec![tok(0, "a", (0, 1)), tok(4, "bc", (1, 3))]
+    );
+    assert_eq!(
+        run(&m, "cabc"),
+        vec![tok(7, "ca", (0, 2)), tok(4, "bc", (2, 4))]
+    );
+    assert_eq!(
+        run(&m, "abcab"),
+        vec![
+            tok(0, "a", (0, 1)),
+            tok(4, "bc", (1, 3)),
+            tok(3, "ab", (3, 5))
+        ]
+    );
+    assert_eq!(
+        run(&m, "aabbcc"),
+        vec![
+            tok(0, "a", (0, 1)),
+            tok(3, "ab", (1, 3)),
+            tok(4, "bc", (3, 5)),
+            tok(2, "c", (5, 6))
+        ]
+    );
+    assert_eq!(run(&m, ""), vec![]);
+}
+
+#[test]
+fn prefix_and_suffix() {
+    let m = load(
+        r###"{"vocab":{"[UNK]":0,"h":1,"##e":2,"##l":3,"##o":4,"##o</w>":5,"h##e":6,"he":7,
+        "##ll":8,"hell":9,"o</w>":10,"##llo</w>":11,"##lo</w>":12,"l":13},
+        "merges":[["h","##e"],["##l","##l"],["he","##ll"],["##l","##o</w>"]],
+        "unk_token":"[UNK]","continuing_subword_prefix":"##","end_of_word_suffix":"</w>"}"###,
+    )
+    .unwrap();
+    assert_eq!(
+        run(&m, "hello"),
+        vec![tok(9, "hell", (0, 4)), tok(5, "##o</w>", (4, 5))]
+    );
+    assert_eq!(
+        run(&m, "hellx"),
+        vec![tok(9, "hell", (0, 4)), tok(0, "[UNK]", (4, 5))]
+    );
+    assert_eq!(run(&m, "o"), vec![tok(10, "o</w>", (0, 1))]);
+    assert_eq!(
+        run(&m, "lo"),
+        vec![tok(13, "l", (0, 1)), tok(5, "##o</w>", (1, 2))]
+    );
+}
+
+#[test]
+fn unknown_characters() {
+    let json = |fuse: bool| {
+        format!(
+            r#"{{"vocab":{{"<unk>":0,"a":1,"b":2,"ab":3}},"merges":["a b"],
+            "unk_token":"<unk>","fuse_unk":{fuse}}}"#
+        )
+    };
+    let m = load(&json(false)).unwrap();
+    assert_eq!(
+        run(&m, "xxabyéa"),
+        vec![
+            tok(0, "<unk>", (0, 1)),
+            tok(0, "<unk>", (1, 2)),
+            tok(3, "ab", (2, 4)),
+            tok(0, "<unk>", (4, 5)),
+            tok(0, "<unk>", (5, 7)),
+            tok(1, "a", (7, 8))
+        ]
+    );
+    let m = load(&json(true)).unwrap();
+    assert_eq!(
+        run(&m, "xxabyéa"),
+        vec![
+            tok(0, "<unk>", (0, 2)),
+            tok(3, "ab", (2, 4)),
+            tok(0, "<unk>", (4, 7)),
+            tok(1, "a", (7, 8))
+        ]
+    );
+    // Without an unknown token, unknown characters vanish and later offsets shift.
+    let m = load(r#"{"vocab":{"a":1,"b":2,"ab":3},"merges":["a b"]}"#).unwrap();
+    assert_eq!(
+        run(&m, "xxabyéab"),
+        vec![tok(3, "ab", (0, 2)), tok(3, "ab", (2, 4))]
+    );
+    // An unknown token missing from the vocabulary fails only when needed.
+    let m = load(r#"{"vocab":{"a":1},"merges":[],"unk_token":"<zz>"}"#).unwrap();
+    assert!(m.tokenize("a").is_ok());
+    assert!(m.tokenize("ab").is_err());
+}
+
+#[test]
+fn byte_fallback_keeps_pending_unknown_after_bytes() {
+    let m = load(
+        r#"{"vocab":{"<unk>":0,"a":1,"b":2,"ab":3,"c":4,"<0xC3>":5,"<0xA9>":6},"merges":[],
+        "unk_token":"<unk>","byte_fallback":true,"fuse_unk":true}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        run(&m, "axxéyab"),
+        vec![
+            tok(1, "a", (0, 1)),
+            tok(5, "<0xC3>", (1, 2)),
+            tok(6, "<0xA9>", (2, 3)),
+            tok(0, "<unk>", (3, 6)),
+            tok(1, "a", (6, 7)),
+            tok(2, "b", (7, 8))
+        ]
+    );
+}
+
+#[test]
+fn ignore_merges_and_dropout() {
+    let json = r#"{"vocab":{"a":1,"b":2,"ab":3},"merges":[["a","b"]],"ignore_merges":true,
+                   "dropout":DROP}"#;
+    let m = load(&json.replace("DROP", "1.0")).unwrap();
+    // Dropout 1 skips every merge, and ignore_merges does not apply under dropout.
+    assert_eq!(
+        run(&m, "ab"),
+        vec![tok(1, "a", (0, 1)), tok(2, "b", (1, 2))]
+    );
+    let m = load(&json.replace("DROP", "0.0")).unwrap();
+    assert_eq!(run(&m, "ab"), vec![tok(3, "ab", (0, 2))]);
+    assert!(load(&json.replace("DROP", "1.5")).is_err());
+    assert!(load(&json.replace("DROP", "-0.1")).is_err());
+    // Dropout between 0 and 1 still yields a valid segmentation.
+    let m = load(&json.replace("DROP", "0.5")).unwrap();
+    for _ in 0..20 {
+        let got = run(&m, "abab");
+        let text: String = got.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(text, "abab");
+    }
+}
+
+#[test]
+fn load_errors() {
+    let v = r#""vocab":{"<unk>":0,"a":1,"b":2,"ab":3,"c":4}"#;
+    let err = |merges: &str| load(&format!("{{{v},\"merges\":{merges}}}")).unwrap_err();
+    assert!(err(r#"["a b c"]"#).contains("Merges text file invalid at line 1"));
+    assert!(err(r#"["a  b"]"#).contains("line 1"));
+    assert!(err(r#"["a d"]"#).contains("Token `d` out of vocabulary"));
+    assert!(err(r#"["b c"]"#).contains("Token `bc` out of vocabulary"));
+    assert!(err(r#"[["a","b"],"a b"]"#).contains("merges"));
+    assert!(err("null").contains("merges"));
+    assert!(load(&format!("{{{v}}}"))
+        .unwrap_err()
+        .contains("Missing vocab/merges"));
+    assert!(load(r#"{"vocab":{},"merges":[],"unk_token":5}"#).is_err());
+    // A prefix longer than the right-hand token cannot be stripped.
+    assert!(load(
+        r####"{"vocab":{"a":0,"b":1},"merges":[["a","b"]],"continuing_subword_prefix":"###"}"####
+    )
+    .is_err());
+}
+
+#[test]
+fn duplicate_merges_keep_the_last_rank() {
+    let m = load(r#"{"vocab":{"a":0,"b":1,"ab":2,"c":3,"bc":4},"merges":["a b","b c","a b"]}"#)
+        .unwrap();
+    // (a,b) now ranks after (b,c).
+    let got = run(&m, "abc");
+    assert_eq!(got, vec![tok(0, "a", (0, 1)), tok(4, "bc", (1, 3))]);
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(
+        json.ends_with(r#""merges":[["b","c"],["a","b"]]}"#),
+        "{json}"
+    );
+}
+
+#[test]
+fn serializes_like_the_reference() {
+    let m = load(
+        r###"{"type":"BPE","vocab":{"[UNK]":0,"h":1,"##e":2,"he":3},"merges":["h ##e"],
+        "unk_token":"[UNK]","continuing_subword_prefix":"##","end_of_word_suffix":"</w>",
+        "cache_capacity":12}"###,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::to_string(&m).unwrap(),
+        r###"{"type":"BPE","dropout":null,"unk_token":"[UNK]","continuing_subword_prefix":"##","end_of_word_suffix":"</w>","fuse_unk":false,"byte_fallback":false,"ignore_merges":false,"vocab":{"[UNK]":0,"h":1,"##e":2,"he":3},"merges":[["h","##e"]]}"###
+    );
+    let m = load(r#"{"vocab":{"a":0},"merges":[],"dropout":0.1}"#).unwrap();
+    assert!(serde_json::to_string(&m)
+        .unwrap()
+        .contains(r#""dropout":0.1,"#));
+}
+
+#[test]
+fn vocabulary_accessors() {
+    let m = load(r#"{"vocab":{"a":0,"b":1,"ab":5},"merges":["a b"]}"#).unwrap();
+    assert_eq!(m.get_vocab_size(), 3);
+    assert_eq!(m.token_to_id("ab"), Some(5));
+    assert_eq!(m.id_to_token(5).as_deref(), Some("ab"));
+    assert_eq!(m.id_to_token(3), None);
+    assert_eq!(m.get_vocab().get("b"), Some(&1));
+    assert_eq!(run(&m, "ab"), vec![tok(5, "ab", (0, 2))]);
+}

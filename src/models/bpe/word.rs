@@ -24,7 +24,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::super::hash::FastMap;
 
 /// Marks the absence of a neighbour.
-const NONE: usize = usize::MAX;
+const NONE: u32 = u32::MAX;
+
+/// Longest word (in bytes) the symbol list can index; longer words are refused by the model.
+pub(super) const MAX_WORD_BYTES: usize = (u32::MAX - 1) as usize;
 
 /// Packs a pair of ids into the merge table's key.
 #[inline]
@@ -36,9 +39,9 @@ pub(super) fn pair_key(left: u32, right: u32) -> u64 {
 struct Symbol {
     id: u32,
     /// Byte length in the input; 0 marks a symbol merged into its left neighbour.
-    len: usize,
-    prev: usize,
-    next: usize,
+    len: u32,
+    prev: u32,
+    next: u32,
 }
 
 /// The symbols of one word.
@@ -48,7 +51,7 @@ pub(super) struct Word {
 }
 
 /// A heap entry: `(rank, position, new id)`, smallest rank then leftmost position first.
-type Entry = Reverse<(u32, usize, u32)>;
+type Entry = Reverse<(u32, u32, u32)>;
 
 impl Word {
     /// An empty word with room for `capacity` symbols.
@@ -58,10 +61,12 @@ impl Word {
         }
     }
 
-    /// Appends a symbol covering `len` bytes.
+    /// Appends a symbol covering `len` bytes. The caller keeps the word within
+    /// [`MAX_WORD_BYTES`], so lengths and indices fit in `u32`.
     #[inline]
     pub fn push(&mut self, id: u32, len: usize) {
-        let index = self.symbols.len();
+        let index = self.symbols.len() as u32;
+        let len = len as u32;
         let prev = match self.symbols.last_mut() {
             Some(last) => {
                 last.next = index;
@@ -89,7 +94,7 @@ impl Word {
             .filter_map(|(pos, pair)| {
                 merges
                     .get(&pair_key(pair[0].id, pair[1].id))
-                    .map(|&(rank, new_id)| Reverse((rank, pos, new_id)))
+                    .map(|&(rank, new_id)| Reverse((rank, pos as u32, new_id)))
             })
             .collect();
         let mut rng = dropout.map(|p| (Rng::new(), p));
@@ -113,19 +118,19 @@ impl Word {
     /// pairs formed with the new symbol's neighbours.
     fn apply(
         &mut self,
-        pos: usize,
+        pos: u32,
         new_id: u32,
         merges: &FastMap<u64, (u32, u32)>,
         queue: &mut BinaryHeap<Entry>,
     ) {
-        let Some(&left) = self.symbols.get(pos) else {
+        let Some(&left) = self.symbols.get(pos as usize) else {
             return;
         };
         if left.len == 0 || left.next == NONE {
             return;
         }
         let right_pos = left.next;
-        let Some(&right) = self.symbols.get(right_pos) else {
+        let Some(&right) = self.symbols.get(right_pos as usize) else {
             return;
         };
         match merges.get(&pair_key(left.id, right.id)) {
@@ -139,22 +144,22 @@ impl Word {
             prev: left.prev,
             next: right.next,
         };
-        if let Some(slot) = self.symbols.get_mut(pos) {
+        if let Some(slot) = self.symbols.get_mut(pos as usize) {
             *slot = merged;
         }
-        if let Some(dead) = self.symbols.get_mut(right_pos) {
+        if let Some(dead) = self.symbols.get_mut(right_pos as usize) {
             dead.len = 0;
         }
-        if let Some(after) = self.symbols.get_mut(merged.next) {
+        if let Some(after) = self.symbols.get_mut(merged.next as usize) {
             after.prev = pos;
         }
 
-        if let Some(before) = self.symbols.get(merged.prev) {
+        if let Some(before) = self.symbols.get(merged.prev as usize) {
             if let Some(&(rank, id)) = merges.get(&pair_key(before.id, merged.id)) {
                 queue.push(Reverse((rank, merged.prev, id)));
             }
         }
-        if let Some(after) = self.symbols.get(merged.next) {
+        if let Some(after) = self.symbols.get(merged.next as usize) {
             if let Some(&(rank, id)) = merges.get(&pair_key(merged.id, after.id)) {
                 queue.push(Reverse((rank, pos, id)));
             }
@@ -166,7 +171,7 @@ impl Word {
         let mut pos = 0;
         self.symbols.iter().map(move |s| {
             let start = pos;
-            pos += s.len;
+            pos += s.len as usize;
             (s.id, (start, pos))
         })
     }

@@ -5,7 +5,7 @@
 //! word picks the segmentation with the highest total score (Viterbi over byte positions):
 //!
 //! - positions are visited left to right at character boundaries; from each one, every piece
-//!   that is a prefix of the rest of the word (found with a byte [`trie`]) proposes the path
+//!   that is a prefix of the rest of the word (found with a byte trie) proposes the path
 //!   "best path to here + piece score" to the position where it ends. A proposal replaces the
 //!   current best only when strictly greater, so on ties the earliest proposal (earlier start,
 //!   then shorter piece) wins;
