@@ -338,7 +338,7 @@ impl CharOffsets {
     fn new(text: &str) -> Self {
         let mut char_of_byte = Vec::with_capacity(text.len());
         for (i, c) in text.chars().enumerate() {
-            char_of_byte.extend(std::iter::repeat(i).take(c.len_utf8()));
+            char_of_byte.extend(std::iter::repeat_n(i, c.len_utf8()));
         }
         CharOffsets { char_of_byte }
     }
@@ -792,7 +792,7 @@ fn golden_cases() {
     let reports = run_suite(&dir);
 
     let only = only_filter();
-    let wanted = |name: &str| only.as_ref().map_or(true, |o| o.contains(name));
+    let wanted = |name: &str| only.as_ref().is_none_or(|o| o.contains(name));
     let mut problems = Vec::new();
     for name in CLAIMED.iter().copied().filter(|n| wanted(n)) {
         match reports.iter().find(|r| r.name == name) {
