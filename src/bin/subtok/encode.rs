@@ -46,6 +46,8 @@ struct RawDoc {
     line: u64,
     bytes: Vec<u8>,
     jsonl: bool,
+    /// Set when the record could not be read (e.g. a null Parquet value).
+    bad: Option<String>,
 }
 
 /// Counts of what was done, for the summary.
@@ -66,6 +68,9 @@ fn strip_compression(name: &str) -> &str {
 
 fn is_jsonl(name: &str) -> bool {
     let n = strip_compression(name);
+    if n.ends_with(".parquet") {
+        return false;
+    }
     n.ends_with(".jsonl") || n.ends_with(".ndjson") || n.ends_with(".json")
 }
 
@@ -146,6 +151,9 @@ fn open(source: &Source) -> Result<Box<dyn BufRead>, String> {
 
 /// Parses one raw document into its text.
 fn parse_doc(doc: &RawDoc, field: &str) -> Result<String, String> {
+    if let Some(bad) = &doc.bad {
+        return Err(format!("{}:{}: {bad}", doc.source, doc.line));
+    }
     let text = std::str::from_utf8(&doc.bytes).map_err(|e| {
         format!(
             "{}:{}: invalid UTF-8 at byte {}",
@@ -236,7 +244,24 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
                     line: 1,
                     bytes,
                     jsonl: false,
+                    bad: None,
                 });
+            } else if source.name.ends_with(".parquet") {
+                let path = source
+                    .path
+                    .as_deref()
+                    .ok_or("parquet from stdin is not supported")?;
+                parquet_input::read(path, &source.name, &opts.field, &mut |doc: RawDoc| {
+                    summary.input_bytes += doc.bytes.len() as u64;
+                    chunk_bytes += doc.bytes.len();
+                    chunk.push(doc);
+                    if chunk_bytes >= CHUNK_BYTES {
+                        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
+                        chunk_bytes = 0;
+                        progress.update(summary.input_bytes, summary.documents);
+                    }
+                    Ok(())
+                })?;
             } else {
                 let mut line_no = 0u64;
                 loop {
@@ -264,6 +289,7 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
                         line: line_no,
                         bytes,
                         jsonl: source.jsonl,
+                        bad: None,
                     });
                     if chunk_bytes >= CHUNK_BYTES {
                         flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
@@ -338,6 +364,81 @@ fn flush(
     }
     chunk.clear();
     Ok(())
+}
+
+/// Parquet inputs: one document per row, the text taken from the `--field` column.
+#[cfg(feature = "parquet")]
+mod parquet_input {
+    use super::RawDoc;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// Streams the rows of `path` (row group by row group) into `sink`.
+    pub fn read(
+        path: &Path,
+        name: &Arc<str>,
+        field: &str,
+        sink: &mut dyn FnMut(RawDoc) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+        let reader = SerializedFileReader::new(file).map_err(|e| format!("{name}: {e}"))?;
+        let has_field = reader
+            .metadata()
+            .file_metadata()
+            .schema_descr()
+            .columns()
+            .iter()
+            .any(|c| c.name() == field);
+        if !has_field {
+            return Err(format!("{name}: no column `{field}`"));
+        }
+        let rows = reader
+            .get_row_iter(None)
+            .map_err(|e| format!("{name}: {e}"))?;
+        for (i, row) in rows.enumerate() {
+            let line = i as u64 + 1;
+            let row = row.map_err(|e| format!("{name}: row {line}: {e}"))?;
+            let value = row.get_column_iter().find(|(n, _)| n.as_str() == field);
+            let (bytes, bad) = match value {
+                Some((_, Field::Str(s))) => (s.as_bytes().to_vec(), None),
+                Some((_, Field::Null)) => (Vec::new(), Some(format!("field `{field}` is null"))),
+                Some((_, other)) => (
+                    Vec::new(),
+                    Some(format!("field `{field}` is not a string (found {other})")),
+                ),
+                None => (Vec::new(), Some(format!("missing field `{field}`"))),
+            };
+            sink(RawDoc {
+                source: name.clone(),
+                line,
+                bytes,
+                jsonl: false,
+                bad,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Without the `parquet` feature, Parquet inputs are refused with a clear message.
+#[cfg(not(feature = "parquet"))]
+mod parquet_input {
+    use super::RawDoc;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    pub fn read(
+        _path: &Path,
+        name: &Arc<str>,
+        _field: &str,
+        _sink: &mut dyn FnMut(RawDoc) -> Result<(), String>,
+    ) -> Result<(), String> {
+        Err(format!(
+            "{name}: Parquet input needs subtok built with `--features parquet`"
+        ))
+    }
 }
 
 /// Peak resident memory of this process in bytes (Linux), if known.
