@@ -17,6 +17,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+mod ids;
+
 /// One input sequence: raw text, or text already split into words.
 #[derive(Debug, Clone)]
 pub enum InputSequence<'s> {
@@ -117,6 +119,8 @@ pub struct Tokenizer {
     added_vocabulary: AddedVocabulary,
     truncation: Option<TruncationParams>,
     padding: Option<PaddingParams>,
+    /// Identifies this tokenizer's per-thread piece caches (see the `ids` module).
+    cache_id: u64,
 }
 
 /// tokenizer.json as read from disk.
@@ -231,6 +235,7 @@ impl Tokenizer {
             added_vocabulary,
             truncation: json.truncation,
             padding: json.padding,
+            cache_id: ids::next_cache_id(),
         })
     }
 
@@ -482,6 +487,75 @@ impl Tokenizer {
         E: Into<EncodeInput<'s>> + Send,
     {
         self.encode_batch_impl(inputs, add_special_tokens, OffsetType::Char)
+    }
+
+    /// The ids of [`encode`](Self::encode) for any input, without building the
+    /// [`Encoding`] when possible: a single raw text goes through
+    /// [`encode_ids_into`](Self::encode_ids_into); pairs and pre-tokenized input go through
+    /// `encode`.
+    pub fn encode_ids<'s>(
+        &self,
+        input: impl Into<EncodeInput<'s>>,
+        add_special_tokens: bool,
+    ) -> Result<Vec<u32>> {
+        match input.into() {
+            EncodeInput::Single(InputSequence::Raw(text)) => {
+                let mut out = Vec::with_capacity(text.len() / 3 + 4);
+                self.encode_ids_into(&text, add_special_tokens, &mut out)?;
+                Ok(out)
+            }
+            other => Ok(self.encode(other, add_special_tokens)?.get_ids().to_vec()),
+        }
+    }
+
+    /// Writes the ids of `encode(text)` into `out` (cleared first), reusing its memory.
+    ///
+    /// No alignment, offset or token string is built when the pipeline allows it (see
+    /// the `ids` module docs); otherwise this runs `encode`. Results are always equal to
+    /// `encode(text, add_special_tokens)?.get_ids()`.
+    pub fn encode_ids_into(
+        &self,
+        text: &str,
+        add_special_tokens: bool,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        out.clear();
+        if let Some(result) = ids::encode_ids_fast(self, text, add_special_tokens, out) {
+            if result.is_err() {
+                out.clear();
+            }
+            return result;
+        }
+        let encoding = self.encode(text, add_special_tokens)?;
+        out.extend_from_slice(encoding.get_ids());
+        Ok(())
+    }
+
+    /// The ids of many texts, encoded in parallel; order kept, results equal to
+    /// [`encode_ids`](Self::encode_ids) one by one (with padding, the batch is padded as
+    /// [`encode_batch`](Self::encode_batch) does).
+    pub fn encode_batch_ids<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        add_special_tokens: bool,
+    ) -> Result<Vec<Vec<u32>>> {
+        if self.padding.is_some() {
+            let inputs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            return Ok(self
+                .encode_batch(inputs, add_special_tokens)?
+                .into_iter()
+                .map(|e| e.get_ids().to_vec())
+                .collect());
+        }
+        texts
+            .par_iter()
+            .map(|t| {
+                let text = t.as_ref();
+                let mut out = Vec::with_capacity(text.len() / 3 + 4);
+                self.encode_ids_into(text, add_special_tokens, &mut out)?;
+                Ok(out)
+            })
+            .collect()
     }
 
     /// Decodes ids into text; unknown ids are skipped, as the reference does.

@@ -309,6 +309,25 @@ impl TemplateProcessing {
         })
     }
 
+    /// The special-token ids before and after the sequence in the single template, when
+    /// that template uses `$A` exactly once (and never `$B`).
+    pub(crate) fn single_affixes(&self) -> Option<(Vec<u32>, Vec<u32>)> {
+        let mut prefix = Vec::new();
+        let mut suffix = Vec::new();
+        let mut seen = false;
+        for step in &self.single_steps {
+            match step {
+                Step::Input { index: 0, .. } if !seen => seen = true,
+                Step::Input { .. } => return None,
+                Step::Special(enc) => {
+                    let target = if seen { &mut suffix } else { &mut prefix };
+                    target.extend_from_slice(enc.get_ids());
+                }
+            }
+        }
+        seen.then_some((prefix, suffix))
+    }
+
     /// The template for a single sequence.
     pub fn single(&self) -> &Template {
         &self.single
