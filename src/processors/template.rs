@@ -472,10 +472,21 @@ mod tests {
             r#"{"SpecialToken":{"id":"[SEP]","type_id":1}}"#,
             r#"{"SpecialToken":{"id":"[EOS]","type_id":1}}"#,
         );
-        let err = load(&missing).unwrap_err();
+        // Like the reference, a template naming an undefined special token (or one with
+        // more ids than tokens) loads; using it is an error (the reference panics).
+        let enc = || Encoding::from_tokens(vec![crate::Token::new(5, "a".into(), (0, 1))], 0);
+        let missing = load(&missing).unwrap();
+        assert_eq!(missing.added_tokens(true), 2);
+        assert!(missing.process(enc(), None, true).is_ok());
+        let err = missing
+            .process(enc(), Some(enc()), true)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("`[EOS]`") && err.contains("pair"), "{err}");
         let uneven = BERT_LIST.replace(r#""ids":[101]"#, r#""ids":[101,7]"#);
-        assert!(load(&uneven).unwrap_err().contains("2 ids but 1 tokens"));
+        let uneven = load(&uneven).unwrap();
+        let err = uneven.process(enc(), None, true).unwrap_err().to_string();
+        assert!(err.contains("2 ids but 1 tokens"), "{err}");
         let no_pair = r#"{"type":"TemplateProcessing","single":"$A","special_tokens":{}}"#;
         assert!(load(no_pair).unwrap_err().contains("pair"));
         let no_type_id = r#"{"type":"TemplateProcessing","single":[{"Sequence":{"id":"A"}}],"pair":[],"special_tokens":{}}"#;
