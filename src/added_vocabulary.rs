@@ -20,8 +20,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A token added on top of the model's vocabulary.
+///
+/// In tokenizer.json every field is required, as the reference requires them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
 pub struct AddedToken {
     /// The token's text.
     pub content: String,
