@@ -39,9 +39,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             size += docs[end].len();
             end += 1;
         }
-        let batch: Vec<&str> = docs[start..end].iter().map(String::as_str).collect();
-        for e in tokenizer.encode_batch(batch, false)? {
-            tokens += e.get_ids().len();
+        for ids in tokenizer.encode_batch_ids(&docs[start..end], false)? {
+            tokens += ids.len();
         }
         start = end;
     }

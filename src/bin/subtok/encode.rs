@@ -334,12 +334,13 @@ fn flush(
         .par_iter()
         .map(|doc| {
             let text = parse_doc(doc, &opts.field)?;
-            let enc = tok
-                .encode(text.as_str(), opts.add_special_tokens)
+            // The ids-only path: equal to `encode(..).get_ids()`, without offsets or tokens.
+            let mut ids = Vec::with_capacity(text.len() / 3 + 4);
+            tok.encode_ids_into(&text, opts.add_special_tokens, &mut ids)
                 .map_err(|e| format!("{}:{}: {e}", doc.source, doc.line))?;
-            let mut ids = Vec::with_capacity(enc.len() + 2);
-            ids.extend(opts.prepend_bos);
-            ids.extend_from_slice(enc.get_ids());
+            if let Some(bos) = opts.prepend_bos {
+                ids.insert(0, bos);
+            }
             ids.extend(opts.append_eos);
             Ok(ids)
         })
