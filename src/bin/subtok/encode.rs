@@ -228,81 +228,32 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
     let mut summary = Summary::default();
     let started = Instant::now();
 
-    let result = (|| -> Result<(), String> {
-        let mut chunk: Vec<RawDoc> = Vec::new();
-        let mut chunk_bytes = 0usize;
-        for source in &sources {
-            let mut reader = open(source)?;
-            if opts.whole_file && !source.jsonl {
-                let mut bytes = Vec::new();
-                reader
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| format!("{}: {e}", source.name))?;
-                chunk_bytes += bytes.len();
-                chunk.push(RawDoc {
-                    source: source.name.clone(),
-                    line: 1,
-                    bytes,
-                    jsonl: false,
-                    bad: None,
-                });
-            } else if source.name.ends_with(".parquet") {
-                let path = source
-                    .path
-                    .as_deref()
-                    .ok_or("parquet from stdin is not supported")?;
-                parquet_input::read(path, &source.name, &opts.field, &mut |doc: RawDoc| {
-                    summary.input_bytes += doc.bytes.len() as u64;
-                    chunk_bytes += doc.bytes.len();
-                    chunk.push(doc);
-                    if chunk_bytes >= CHUNK_BYTES {
-                        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
-                        chunk_bytes = 0;
-                        progress.update(summary.input_bytes, summary.documents);
-                    }
-                    Ok(())
-                })?;
-            } else {
-                let mut line_no = 0u64;
-                loop {
-                    let mut bytes = Vec::new();
-                    let n = reader
-                        .read_until(b'\n', &mut bytes)
-                        .map_err(|e| format!("{}:{}: {e}", source.name, line_no + 1))?;
-                    if n == 0 {
-                        break;
-                    }
-                    line_no += 1;
-                    summary.input_bytes += n as u64;
-                    if bytes.last() == Some(&b'\n') {
-                        bytes.pop();
-                        if bytes.last() == Some(&b'\r') {
-                            bytes.pop();
-                        }
-                    }
-                    if source.jsonl && bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                        continue;
-                    }
-                    chunk_bytes += bytes.len();
-                    chunk.push(RawDoc {
-                        source: source.name.clone(),
-                        line: line_no,
-                        bytes,
-                        jsonl: source.jsonl,
-                        bad: None,
-                    });
-                    if chunk_bytes >= CHUNK_BYTES {
-                        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
-                        chunk_bytes = 0;
-                        progress.update(summary.input_bytes, summary.documents);
-                    }
-                }
+    // A reader thread gathers chunks while the workers encode the previous one; the bounded
+    // channel keeps at most two chunks in flight, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Vec<RawDoc>, u64), String>>(2);
+    let result = std::thread::scope(|scope| {
+        let sources = &sources;
+        let reader = scope.spawn(move || {
+            let mut emit = |chunk: Vec<RawDoc>, bytes: u64| {
+                tx.send(Ok((chunk, bytes)))
+                    .map_err(|_| "the encoder stopped".to_string())
+            };
+            if let Err(e) = read_all(sources, opts, &mut emit) {
+                let _ = tx.send(Err(e));
             }
-        }
-        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
-        progress.update(summary.input_bytes, summary.documents);
-        Ok(())
-    })();
+        });
+        let consumed = (|| -> Result<(), String> {
+            for msg in rx {
+                let (mut chunk, bytes) = msg?;
+                summary.input_bytes += bytes;
+                flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
+                progress.update(summary.input_bytes, summary.documents);
+            }
+            Ok(())
+        })();
+        let _ = reader.join();
+        consumed
+    });
     progress.finish();
     match result {
         Ok(()) => {
@@ -317,6 +268,92 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
             Err(e)
         }
     }
+}
+
+/// Reads every source in order and hands over chunks of about [`CHUNK_BYTES`] documents,
+/// each with the number of input bytes it consumed.
+fn read_all(
+    sources: &[Source],
+    opts: &EncodeOptions,
+    emit: &mut dyn FnMut(Vec<RawDoc>, u64) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut chunk: Vec<RawDoc> = Vec::new();
+    let mut chunk_bytes = 0usize;
+    let mut consumed = 0u64;
+    for source in sources {
+        if source.name.ends_with(".parquet") {
+            let path = source
+                .path
+                .as_deref()
+                .ok_or("parquet from stdin is not supported")?;
+            parquet_input::read(path, &source.name, &opts.field, &mut |doc: RawDoc| {
+                consumed += doc.bytes.len() as u64;
+                chunk_bytes += doc.bytes.len();
+                chunk.push(doc);
+                if chunk_bytes >= CHUNK_BYTES {
+                    emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+                    chunk_bytes = 0;
+                }
+                Ok(())
+            })?;
+            continue;
+        }
+        let mut reader = open(source)?;
+        if opts.whole_file && !source.jsonl {
+            let mut bytes = Vec::new();
+            reader
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{}: {e}", source.name))?;
+            consumed += bytes.len() as u64;
+            chunk_bytes += bytes.len();
+            chunk.push(RawDoc {
+                source: source.name.clone(),
+                line: 1,
+                bytes,
+                jsonl: false,
+                bad: None,
+            });
+        } else {
+            let mut line_no = 0u64;
+            loop {
+                let mut bytes = Vec::new();
+                let n = reader
+                    .read_until(b'\n', &mut bytes)
+                    .map_err(|e| format!("{}:{}: {e}", source.name, line_no + 1))?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                consumed += n as u64;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                if source.jsonl && bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                chunk_bytes += bytes.len();
+                chunk.push(RawDoc {
+                    source: source.name.clone(),
+                    line: line_no,
+                    bytes,
+                    jsonl: source.jsonl,
+                    bad: None,
+                });
+                if chunk_bytes >= CHUNK_BYTES {
+                    emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+                    chunk_bytes = 0;
+                }
+            }
+        }
+        if chunk_bytes >= CHUNK_BYTES {
+            emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+            chunk_bytes = 0;
+        }
+    }
+    emit(chunk, consumed)
 }
 
 /// Parses and encodes a chunk in parallel, then writes it in order.
