@@ -1,4 +1,65 @@
 //! subtok: exact, fast subword tokenization for Hugging Face `tokenizer.json` files.
+//!
+//! A [`Tokenizer`] loads any `tokenizer.json` ("version": "1.0") and encodes text exactly as
+//! the reference library does: the same ids, tokens, offsets, type ids, masks, word ids and
+//! overflowing windows, and the same decoded strings.
+//!
+//! # The pipeline
+//!
+//! ```text
+//! text ─► added tokens ─► normalizer ─► pre-tokenizer ─► model ─► post-processor ─► Encoding
+//!                                                                  ids ─► decoder ─► text
+//! ```
+//!
+//! Each stage is a small trait ([`Normalizer`], [`PreTokenizer`], [`Model`],
+//! [`PostProcessor`], [`Decoder`]) implemented by a closed enum of the components the JSON
+//! `type` names (one file per type under `normalizers/`, `pre_tokenizers/`, `models/`,
+//! `processors/`, `decoders/`). Added tokens are matched before normalization
+//! ([`added_vocabulary`]). Truncation and padding live in [`utils::truncation`] and
+//! [`utils::padding`].
+//!
+//! Two paths produce ids. [`Tokenizer::encode`] builds a full [`Encoding`] (offsets, tokens,
+//! word ids, overflow) with byte-exact alignment tracking. [`Tokenizer::encode_ids_into`]
+//! and [`Tokenizer::encode_batch_ids`] return the same ids without any offset bookkeeping,
+//! through string-only normalizers, range-only pre-tokenizers and a per-thread piece cache
+//! (see the `tokenizer::ids` module); they fall back to the full path where a configuration
+//! needs it, so results are always identical.
+//!
+//! # Example
+//!
+//! ```
+//! use subtok::Tokenizer;
+//!
+//! fn main() -> Result<(), subtok::Error> {
+//!     let json = r###"{
+//!       "version": "1.0",
+//!       "normalizer": {"type": "Lowercase"},
+//!       "pre_tokenizer": {"type": "Whitespace"},
+//!       "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+//!                 "max_input_chars_per_word": 100,
+//!                 "vocab": {"[UNK]": 0, "token": 1, "##izer": 2, "fast": 3}},
+//!       "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": true}
+//!     }"###;
+//!     let tokenizer: Tokenizer = json.parse()?;
+//!
+//!     let encoding = tokenizer.encode("Fast Tokenizer", true)?;
+//!     assert_eq!(encoding.get_tokens(), ["fast", "token", "##izer"]);
+//!     assert_eq!(encoding.get_offsets(), [(0, 4), (5, 10), (10, 14)]);
+//!     assert_eq!(tokenizer.encode_ids("Fast Tokenizer", true)?, [3, 1, 2]);
+//!     assert_eq!(tokenizer.decode(&[3, 1, 2], true)?, "fast tokenizer");
+//!     Ok(())
+//! }
+//! ```
+//!
+//! # Supported components
+//!
+//! | Stage | Components |
+//! |---|---|
+//! | Models | BPE (char- and byte-level, byte fallback, dropout, `ignore_merges`), WordPiece, Unigram, WordLevel |
+//! | Normalizers | BertNormalizer, Strip, StripAccents, NFC, NFD, NFKC, NFKD, Lowercase, Nmt, Precompiled, Replace, Prepend, ByteLevel, Sequence |
+//! | Pre-tokenizers | BertPreTokenizer, ByteLevel, Whitespace, WhitespaceSplit, Punctuation, Digits, CharDelimiterSplit, Split, Metaspace, UnicodeScripts, FixedLength, Sequence |
+//! | Post-processors | TemplateProcessing, BertProcessing, RobertaProcessing, ByteLevel, Sequence |
+//! | Decoders | ByteLevel, WordPiece, Metaspace, BPEDecoder, CTC, ByteFallback, Fuse, Strip, Replace, Sequence |
 #![deny(missing_docs)]
 
 pub mod added_vocabulary;
