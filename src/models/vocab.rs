@@ -4,7 +4,7 @@
 //! by id. A vocabulary with a few enormous ids would make that vector huge, so such a
 //! vocabulary falls back to a hash map. When two tokens share one id, the table keeps one of
 //! them (the reference keeps an unspecified one too). Serialization writes the map ordered by
-//! id, skipping holes, as the reference does.
+//! id, with every token (also those sharing an id), so it loads back unchanged.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -50,6 +50,7 @@ impl IdTable {
     }
 
     /// `(token, id)` pairs in increasing id order.
+    #[cfg(test)]
     pub fn ordered(&self) -> Vec<(&str, u32)> {
         match self {
             IdTable::Dense(table) => table
@@ -67,12 +68,16 @@ impl IdTable {
     }
 }
 
-/// Serializes a vocabulary as a JSON map ordered by id.
-pub(crate) struct OrderedVocab<'a>(pub &'a IdTable);
+/// Serializes a vocabulary as a JSON map ordered by id (then token). Every entry is written,
+/// including tokens sharing an id with another, so what is written loads back to the same
+/// vocabulary (merges may name any of them).
+pub(crate) struct OrderedVocab<'a>(pub &'a FastMap<String, u32>);
 
 impl Serialize for OrderedVocab<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let entries = self.0.ordered();
+        let mut entries: Vec<(&str, u32)> =
+            self.0.iter().map(|(t, &id)| (t.as_str(), id)).collect();
+        entries.sort_unstable_by_key(|&(t, id)| (id, t));
         let mut map = serializer.serialize_map(Some(entries.len()))?;
         for (token, id) in entries {
             map.serialize_entry(token, &id)?;
@@ -105,7 +110,11 @@ mod tests {
         assert!(matches!(sparse, IdTable::Sparse(_)));
         assert_eq!(sparse.get(4_000_000_000), Some("a"));
         assert_eq!(sparse.ordered(), vec![("b", 7), ("a", 4_000_000_000)]);
-        let json = serde_json::to_string(&OrderedVocab(&dense)).unwrap();
-        assert_eq!(json, r#"{"a":0,"c":1,"b":2}"#);
+        let json = serde_json::to_string(&OrderedVocab(&vocab(&[("a", 0), ("b", 2), ("c", 1)])));
+        assert_eq!(json.unwrap(), r#"{"a":0,"c":1,"b":2}"#);
+        // Tokens sharing an id are all written, by id then token.
+        let shared = vocab(&[("x", 1), ("a", 0), ("b", 1)]);
+        let json = serde_json::to_string(&OrderedVocab(&shared)).unwrap();
+        assert_eq!(json, r#"{"a":0,"b":1,"x":1}"#);
     }
 }

@@ -99,7 +99,7 @@ impl Serialize for WordLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut model = serializer.serialize_struct("WordLevel", 3)?;
         model.serialize_field("type", "WordLevel")?;
-        model.serialize_field("vocab", &OrderedVocab(&self.vocab_r))?;
+        model.serialize_field("vocab", &OrderedVocab(&self.vocab))?;
         model.serialize_field("unk_token", &self.unk_token)?;
         model.end()
     }

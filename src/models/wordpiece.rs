@@ -188,7 +188,7 @@ impl Serialize for WordPiece {
         model.serialize_field("unk_token", &self.unk_token)?;
         model.serialize_field("continuing_subword_prefix", &self.continuing_subword_prefix)?;
         model.serialize_field("max_input_chars_per_word", &self.max_input_chars_per_word)?;
-        model.serialize_field("vocab", &OrderedVocab(&self.vocab_r))?;
+        model.serialize_field("vocab", &OrderedVocab(&self.vocab))?;
         model.end()
     }
 }

@@ -407,7 +407,7 @@ impl Serialize for Bpe {
         model.serialize_field("fuse_unk", &c.fuse_unk)?;
         model.serialize_field("byte_fallback", &c.byte_fallback)?;
         model.serialize_field("ignore_merges", &c.ignore_merges)?;
-        model.serialize_field("vocab", &OrderedVocab(&self.vocab_r))?;
+        model.serialize_field("vocab", &OrderedVocab(&self.vocab))?;
         model.serialize_field("merges", &OrderedMerges(self))?;
         model.end()
     }

@@ -1,0 +1,115 @@
+//! Encoding time of adversarial inputs (see `tests/support/adversarial_inputs.rs`) at 1 MiB
+//! and 4 MiB, per tokenizer family, and the 4 MiB / 1 MiB ratio (linear time gives 4; the
+//! goal is at most 4.5). Uses the shared conformance tokenizers (gpt2, llama2,
+//! bert-base-uncased, t5-small) when `../shared/conformance` is present, else the crate's
+//! fixture equivalents.
+//!
+//! `cargo bench --bench adversarial` first prints the ratio table (best of 3 runs each), then
+//! runs the criterion benchmarks. `SUBTOK_ADV_ONLY=long_word,digits` restricts both to the
+//! listed inputs.
+
+#[path = "../tests/support/adversarial_inputs.rs"]
+mod adversarial_inputs;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use subtok::Tokenizer;
+
+const FAMILIES: &[(&str, &str, &str)] = &[
+    ("byte-level BPE", "bytelevel-bpe", "gpt2"),
+    ("byte-fallback BPE", "sp-bpe-bytefallback", "llama2"),
+    ("WordPiece", "wordpiece-bert", "bert-base-uncased"),
+    ("Unigram", "unigram-metaspace", "t5-small"),
+];
+
+fn wanted(name: &str) -> bool {
+    match std::env::var("SUBTOK_ADV_ONLY") {
+        Ok(list) => list.split(',').any(|w| w == name),
+        Err(_) => true,
+    }
+}
+
+fn tokenizers() -> Vec<(String, Tokenizer)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = std::env::var_os("SUBTOK_CONFORMANCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/conformance"))
+        .join("tokenizers");
+    FAMILIES
+        .iter()
+        .map(|&(family, fixture, shared_name)| {
+            let (name, path) = if shared.is_dir() {
+                (shared_name, shared.join(format!("{shared_name}.json")))
+            } else {
+                (
+                    fixture,
+                    root.join(format!("fixtures/tokenizers/{fixture}.json")),
+                )
+            };
+            let mut tok = Tokenizer::from_file(&path).unwrap();
+            tok.with_truncation(None).unwrap();
+            tok.with_padding(None);
+            (format!("{family} ({name})"), tok)
+        })
+        .collect()
+}
+
+fn best_of(n: usize, tok: &Tokenizer, text: &str) -> Duration {
+    (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(tok.encode(text, false).unwrap());
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn ratio_table(toks: &[(String, Tokenizer)]) {
+    let small = adversarial_inputs::all(1 << 20);
+    let big = adversarial_inputs::all(4 << 20);
+    println!(
+        "\n{:<40} {:<18} {:>10} {:>10} {:>7}",
+        "tokenizer", "input", "1 MiB", "4 MiB", "ratio"
+    );
+    let mut worst = 0.0f64;
+    for (name, tok) in toks {
+        for ((input, s), (_, b)) in small.iter().zip(&big) {
+            if !wanted(input) {
+                continue;
+            }
+            let t1 = best_of(3, tok, s);
+            let t4 = best_of(3, tok, b);
+            let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+            worst = worst.max(ratio);
+            let flag = if ratio > 4.5 { "  > 4.5" } else { "" };
+            println!("{name:<40} {input:<18} {t1:>10.1?} {t4:>10.1?} {ratio:>7.2}{flag}");
+        }
+    }
+    println!("worst 4 MiB / 1 MiB ratio: {worst:.2}\n");
+}
+
+fn bench(c: &mut Criterion) {
+    let toks = tokenizers();
+    ratio_table(&toks);
+    for size in [1usize << 20, 4 << 20] {
+        let inputs = adversarial_inputs::all(size);
+        let mut group = c.benchmark_group(format!("adversarial-{}MiB", size >> 20));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(5));
+        group.throughput(Throughput::Bytes(size as u64));
+        for (name, tok) in &toks {
+            for (input, text) in inputs.iter().filter(|(i, _)| wanted(i)) {
+                group.bench_with_input(BenchmarkId::new(name.as_str(), input), text, |b, t| {
+                    b.iter(|| tok.encode(t.as_str(), false).unwrap())
+                });
+            }
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
