@@ -6,7 +6,7 @@
 //!
 //! `cargo bench --bench adversarial` first prints the ratio table (best of 3 runs each), then
 //! runs the criterion benchmarks. `SUBTOK_ADV_ONLY=long_word,digits` restricts both to the
-//! listed inputs.
+//! listed inputs; `SUBTOK_ADV_TABLE_ONLY=1` prints the table only.
 
 #[path = "../tests/support/adversarial_inputs.rs"]
 mod adversarial_inputs;
@@ -94,6 +94,9 @@ fn ratio_table(toks: &[(String, Tokenizer)]) {
 fn bench(c: &mut Criterion) {
     let toks = tokenizers();
     ratio_table(&toks);
+    if std::env::var_os("SUBTOK_ADV_TABLE_ONLY").is_some() {
+        return;
+    }
     for size in [1usize << 20, 4 << 20] {
         let inputs = adversarial_inputs::all(size);
         let mut group = c.benchmark_group(format!("adversarial-{}MiB", size >> 20));

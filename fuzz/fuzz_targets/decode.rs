@@ -12,7 +12,7 @@ use subtok::Tokenizer;
 
 fn tokenizers() -> &'static [Tokenizer] {
     static TOKS: OnceLock<Vec<Tokenizer>> = OnceLock::new();
-    TOKS.get_or_init(|| common::tokenizers(10_000_000))
+    TOKS.get_or_init(|| common::tokenizers(4_000_000))
 }
 
 fuzz_target!(|data: &[u8]| {
