@@ -3,29 +3,35 @@
 //! Groups are named `<file>/<corpus>/<mode>` and hold one benchmark per library, all with
 //! `Throughput::Bytes` of the input text (of the tokenizer.json for loading). Modes:
 //!
-//! - `1-doc-full`: one thread, document by document, full `Encoding` (ids, tokens, offsets).
-//! - `2-doc-ids-warm`: one thread, document by document, ids only, the same document sample every
-//!   iteration, so word/piece caches are warm (criterion's warm-up fills them).
-//! - `2-doc-ids-cold`: one thread, ids only, every document seen once per instance: a worker
-//!   thread owning a freshly loaded instance walks the whole corpus in a fixed shuffled order,
-//!   64 KiB of documents per iteration; at the end of the corpus it is replaced by a new thread
-//!   with a new instance (loading untimed). Caches therefore only hold what earlier, different
-//!   documents put there, as in a server that never sees the same text twice; thread-local caches
-//!   start empty too. Timings are scaled to exactly 64 KiB per iteration.
-//! - `3-batch-full` / `3-batch-ids`: a batch of documents in one call, on all cores.
-//! - `4-long-ids`: one call on one long document (documents joined with blank lines), ids only.
+//! Inputs per (file, corpus): a *pool* of documents picked at an even stride over the corpus
+//! (default 384 KiB); a per-document *sample* picked the same way from the pool (default 96 KiB).
+//!
+//! - `1-doc-full`: one thread, document by document over the sample, full `Encoding` (ids,
+//!   tokens, offsets); only libraries that produce one.
+//! - `2-doc-ids-warm`: one thread, ids only, the same sample every iteration, so word/piece
+//!   caches are warm (criterion's warm-up fills them).
+//! - `2-doc-ids-cold`: one thread, ids only, every document seen once by the instance: a worker
+//!   thread owning its own instance walks the whole corpus in a fixed shuffled order, 64 KiB of
+//!   documents per iteration (timings scaled to exactly 64 KiB). When it has seen every document
+//!   it is replaced by a new thread with a newly loaded instance (untimed). Caches thus hold only
+//!   what other documents put there, as in a server that never sees the same text twice.
+//! - `3-batch-full` / `3-batch-ids`: the whole pool as one batch, on all cores.
+//! - `4-long-ids`: one call on one long document (the pool joined with blank lines), ids only.
 //!   Some libraries split long inputs across threads internally; that is their behaviour.
-//! - `5-load`: building the tokenizer from the tokenizer.json bytes (per file, not per corpus).
+//! - `5-load`: building the tokenizer from the tokenizer.json bytes (per file; by default only
+//!   for gpt2 and bert-base-uncased, as loading is slow on a small machine).
 //! - `6-decode`: decoding the reference ids of each sampled document back to text.
 //!
 //! Before timing, subtok's ids are checked against `tokenizers` 0.22 on every document of the
-//! corpus (per-document, batch and full-encoding paths) and on the long document, and its decoded
-//! text against the reference's on the sample; any difference aborts the run. Peers are checked
-//! the same way but only reported: their mismatch counts go to the notes file read by `report`.
+//! pool (per-document, batch and full-encoding entry points) and on the long document, its
+//! decoded text on the sample, and after the cold mode on every document it encoded there; any
+//! difference aborts the run. Peers are checked on the pool and the long document, and only
+//! reported: mismatch counts go to the notes read by `report`.
 //!
-//! Environment: `SUBTOK_BENCH_FILES`, `SUBTOK_BENCH_CORPORA`, `SUBTOK_BENCH_LIBS` (comma lists),
-//! `SUBTOK_BENCH_DOC_BYTES` (per-document sample, default 192K), `SUBTOK_BENCH_BATCH_BYTES`
-//! (default 1M), `SUBTOK_BENCH_LONG_BYTES` (default 2M), `SUBTOK_BENCH_MEASURE_MS` (default 400).
+//! Environment: `SUBTOK_BENCH_FILES`, `SUBTOK_BENCH_CORPORA`, `SUBTOK_BENCH_LIBS`,
+//! `SUBTOK_BENCH_LOAD_FILES` (comma lists; `all` for every file), `SUBTOK_BENCH_POOL_BYTES`
+//! (384K), `SUBTOK_BENCH_DOC_BYTES` (96K), `SUBTOK_BENCH_WARMUP_MS` (50),
+//! `SUBTOK_BENCH_MEASURE_MS` (150).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -125,16 +131,23 @@ fn gcd(a: usize, b: usize) -> usize {
     }
 }
 
-/// The worker thread of the cold mode: owns a fresh instance, encodes the documents it is sent.
+/// A job for the cold worker: documents of a corpus, and whether to hand the ids back.
+struct ColdJob {
+    docs: Arc<Vec<String>>,
+    indices: Vec<usize>,
+    keep_ids: bool,
+}
+
+/// The worker thread of the cold mode: owns a freshly loaded instance, encodes what it is sent.
 struct ColdWorker {
-    tx: mpsc::Sender<Vec<usize>>,
-    rx: mpsc::Receiver<(Duration, usize)>,
+    tx: mpsc::Sender<ColdJob>,
+    rx: mpsc::Receiver<(Duration, usize, Vec<Vec<u32>>)>,
     handle: Option<std::thread::JoinHandle<()>>,
 }
 
 impl ColdWorker {
-    fn spawn(loader: Loader, path: PathBuf, json: Arc<Vec<u8>>, docs: Arc<Vec<String>>) -> Self {
-        let (tx, job_rx) = mpsc::channel::<Vec<usize>>();
+    fn spawn(loader: Loader, path: PathBuf, json: Arc<Vec<u8>>) -> Self {
+        let (tx, job_rx) = mpsc::channel::<ColdJob>();
         let (res_tx, rx) = mpsc::channel();
         let handle = std::thread::spawn(move || {
             let engine = match load(loader, &path, &json) {
@@ -143,13 +156,17 @@ impl ColdWorker {
             };
             for job in job_rx {
                 let mut bytes = 0;
+                let mut out = Vec::with_capacity(job.indices.len());
                 let start = Instant::now();
-                for &i in &job {
-                    black_box(engine.ids(black_box(&docs[i])));
-                    bytes += docs[i].len();
+                for &i in &job.indices {
+                    out.push(engine.ids(black_box(&job.docs[i])));
+                    bytes += job.docs[i].len();
                 }
                 let took = start.elapsed();
-                if res_tx.send((took, bytes)).is_err() {
+                if !job.keep_ids {
+                    out.clear();
+                }
+                if res_tx.send((took, bytes, out)).is_err() {
                     break;
                 }
             }
@@ -157,7 +174,7 @@ impl ColdWorker {
         ColdWorker { tx, rx, handle: Some(handle) }
     }
 
-    fn run(&self, job: Vec<usize>) -> (Duration, usize) {
+    fn run(&self, job: ColdJob) -> (Duration, usize, Vec<Vec<u32>>) {
         self.tx.send(job).expect("cold worker alive");
         self.rx.recv().expect("cold worker answered")
     }
@@ -173,10 +190,19 @@ impl Drop for ColdWorker {
     }
 }
 
+/// Cold-mode state of one library for one tokenizer file: the worker and, per corpus, how far
+/// it got. A worker is replaced (fresh instance, fresh thread) when it has seen every document of
+/// the current corpus once; moving to the next corpus keeps it, as those documents are unseen.
+struct Cold {
+    worker: ColdWorker,
+    cursor: usize,
+}
+
 struct Peer {
     name: &'static str,
     loader: Loader,
     engine: Box<dyn Engine>,
+    cold: std::cell::RefCell<Cold>,
 }
 
 fn group<'a>(
@@ -193,19 +219,24 @@ fn group<'a>(
 }
 
 fn main() {
-    let measure = Duration::from_millis(env_bytes("SUBTOK_BENCH_MEASURE_MS", 400) as u64);
+    let measure = Duration::from_millis(env_bytes("SUBTOK_BENCH_MEASURE_MS", 150) as u64);
+    let warm_up = Duration::from_millis(env_bytes("SUBTOK_BENCH_WARMUP_MS", 50) as u64);
     let mut c = Criterion::default()
         .sample_size(10)
-        .warm_up_time(Duration::from_millis(150))
+        .warm_up_time(warm_up)
         .measurement_time(measure)
         .without_plots()
         .configure_from_args();
     let files = env_selection("SUBTOK_BENCH_FILES", FILES);
     let corpora = env_selection("SUBTOK_BENCH_CORPORA", CORPORA);
     let libs = env_selection("SUBTOK_BENCH_LIBS", LIBS);
-    let doc_bytes = env_bytes("SUBTOK_BENCH_DOC_BYTES", 192 << 10);
-    let batch_bytes = env_bytes("SUBTOK_BENCH_BATCH_BYTES", 1 << 20);
-    let long_bytes = env_bytes("SUBTOK_BENCH_LONG_BYTES", 2 << 20);
+    let doc_bytes = env_bytes("SUBTOK_BENCH_DOC_BYTES", 96 << 10);
+    let pool_bytes = env_bytes("SUBTOK_BENCH_POOL_BYTES", 384 << 10);
+    let load_files = match std::env::var("SUBTOK_BENCH_LOAD_FILES") {
+        Ok(v) if v.trim() == "all" => FILES.to_vec(),
+        Ok(_) => env_selection("SUBTOK_BENCH_LOAD_FILES", FILES),
+        Err(_) => vec!["gpt2", "bert-base-uncased"],
+    };
     let started = Instant::now();
     let mut notes = Notes { by_row: BTreeMap::new() };
 
@@ -238,13 +269,15 @@ fn main() {
             match load(loader, &path, &json) {
                 Ok(engine) => {
                     eprintln!("{file}: {name} loaded in {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
-                    peers.push(Peer { name, loader, engine })
+                    let worker = ColdWorker::spawn(loader, path.clone(), json.clone());
+                    let cold = std::cell::RefCell::new(Cold { worker, cursor: 0 });
+                    peers.push(Peer { name, loader, engine, cold })
                 }
                 Err(e) => notes.add(file, "-", "*", name, &format!("cannot load: {}", short(&e))),
             }
         }
 
-        {
+        if load_files.contains(&file) {
             let mut g = group(&mut c, file, "-", "5-load", json.len());
             for p in &peers {
                 if p.name == "bpe-openai" {
@@ -273,7 +306,7 @@ fn main() {
                 &reference,
                 &subtok_tok,
                 &peers,
-                (doc_bytes, batch_bytes, long_bytes),
+                (doc_bytes, pool_bytes),
             );
             notes.write();
         }
@@ -295,17 +328,18 @@ fn run_corpus(
     reference: &Box<dyn Engine>,
     subtok_tok: &subtok::Tokenizer,
     peers: &[Peer],
-    (doc_bytes, batch_bytes, long_bytes): (usize, usize, usize),
+    (doc_bytes, pool_bytes): (usize, usize),
 ) {
     let t0 = Instant::now();
     let all: Vec<&str> = docs.iter().map(String::as_str).collect();
-    let sample: Vec<&str> = strided_sample(docs, doc_bytes).into_iter().map(|i| all[i]).collect();
-    let batch: Vec<&str> = strided_sample(docs, batch_bytes).into_iter().map(|i| all[i]).collect();
-    let long: String = strided_sample(docs, long_bytes)
-        .into_iter()
-        .map(|i| all[i])
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    // The pool: documents picked at an even stride; it is the batch, its documents joined are
+    // the long document, and the per-document sample is picked from it the same way.
+    let pool_idx = strided_sample(docs, pool_bytes);
+    let pool_docs: Vec<String> = pool_idx.iter().map(|&i| docs[i].clone()).collect();
+    let batch: Vec<&str> = pool_idx.iter().map(|&i| all[i]).collect();
+    let sample: Vec<&str> =
+        strided_sample(&pool_docs, doc_bytes).into_iter().map(|i| batch[i]).collect();
+    let long: String = batch.join("\n\n");
     let sample_bytes: usize = sample.iter().map(|d| d.len()).sum();
     let batch_total: usize = batch.iter().map(|d| d.len()).sum();
     let total: usize = all.iter().map(|d| d.len()).sum();
@@ -327,12 +361,12 @@ fn run_corpus(
     );
 
     // Parity of subtok against the reference on the whole corpus, through every entry point.
-    let want = reference.batch_ids(&all);
-    let per_doc: Vec<Vec<u32>> = all.par_iter().map(|d| subtok_ids(subtok_tok, d)).collect();
+    let want = reference.batch_ids(&batch);
+    let per_doc: Vec<Vec<u32>> = batch.par_iter().map(|d| subtok_ids(subtok_tok, d)).collect();
     assert_same("per-document ids", file, corpus, &per_doc, &want);
-    assert_same("batch ids", file, corpus, &subtok_batch_ids(subtok_tok, &all), &want);
+    assert_same("batch ids", file, corpus, &subtok_batch_ids(subtok_tok, &batch), &want);
     let full: Vec<Vec<u32>> = subtok_tok
-        .encode_batch(all.clone(), false)
+        .encode_batch(batch.clone(), false)
         .unwrap_or_else(|e| panic!("subtok batch encode failed: {e}"))
         .iter()
         .map(|e| e.get_ids().to_vec())
@@ -341,7 +375,7 @@ fn run_corpus(
     let long_want = reference.ids(&long);
     assert_same("long document", file, corpus, &[subtok_ids(subtok_tok, &long)], &[long_want.clone()]);
     let want_by_doc: std::collections::HashMap<*const u8, &Vec<u32>> =
-        all.iter().zip(&want).map(|(d, w)| (d.as_ptr(), w)).collect();
+        batch.iter().zip(&want).map(|(d, w)| (d.as_ptr(), w)).collect();
     let sample_ids: Vec<Vec<u32>> =
         sample.iter().map(|d| want_by_doc[&d.as_ptr()].clone()).collect();
     let sample_text: Vec<String> = sample_ids
@@ -360,13 +394,13 @@ fn run_corpus(
             usable.push(p);
             continue;
         }
-        let Some(got) = guarded(|| p.engine.batch_ids(&all)) else {
-            notes.add(file, corpus, "*", p.name, "panicked while encoding the corpus");
+        let Some(got) = guarded(|| p.engine.batch_ids(&batch)) else {
+            notes.add(file, corpus, "*", p.name, "panicked while encoding the pool");
             continue;
         };
         let bad = got.iter().zip(&want).filter(|(g, w)| g != w).count();
         if bad > 0 {
-            notes.add(file, corpus, "ids", p.name, &format!("ids differ on {bad}/{} docs", all.len()));
+            notes.add(file, corpus, "ids", p.name, &format!("ids differ on {bad}/{} docs of the pool", batch.len()));
         }
         match guarded(|| p.engine.ids(&long)) {
             None => {
@@ -432,26 +466,31 @@ fn run_corpus(
     // 2: per document, ids only, cold (see the module doc).
     let order = shuffled(docs.len());
     let mut g = group(c, file, corpus, "2-doc-ids-cold", COLD_CHUNK);
+    let mut timed: Vec<(usize, Vec<u32>)> = Vec::new();
     for p in &usable {
-        let spawn = || ColdWorker::spawn(p.loader, path.to_path_buf(), json.clone(), docs.clone());
-        let mut worker = spawn();
-        let mut cursor = 0usize;
+        let mut cold = p.cold.borrow_mut();
+        cold.cursor = 0;
+        let keep_ids = p.name == "subtok";
         g.bench_function(p.name, |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    if cursor >= order.len() {
-                        worker = spawn();
-                        cursor = 0;
+                    if cold.cursor >= order.len() {
+                        cold.worker = ColdWorker::spawn(p.loader, path.to_path_buf(), json.clone());
+                        cold.cursor = 0;
                     }
-                    let mut job = Vec::new();
+                    let mut indices = Vec::new();
                     let mut bytes = 0;
-                    while cursor < order.len() && bytes < COLD_CHUNK {
-                        bytes += docs[order[cursor]].len();
-                        job.push(order[cursor]);
-                        cursor += 1;
+                    while cold.cursor < order.len() && bytes < COLD_CHUNK {
+                        bytes += docs[order[cold.cursor]].len();
+                        indices.push(order[cold.cursor]);
+                        cold.cursor += 1;
                     }
-                    let (took, bytes) = worker.run(job);
+                    let job = ColdJob { docs: docs.clone(), indices: indices.clone(), keep_ids };
+                    let (took, bytes, ids) = cold.worker.run(job);
+                    if keep_ids && timed.len() < docs.len() {
+                        timed.extend(indices.into_iter().zip(ids));
+                    }
                     total += normalize(took, bytes, COLD_CHUNK);
                 }
                 total
@@ -459,6 +498,12 @@ fn run_corpus(
         });
     }
     g.finish();
+    // Every document subtok encoded in the cold mode, checked against the reference.
+    timed.sort_by_key(|t| t.0);
+    timed.dedup_by_key(|t| t.0);
+    let texts: Vec<&str> = timed.iter().map(|t| all[t.0]).collect();
+    let got: Vec<Vec<u32>> = timed.into_iter().map(|t| t.1).collect();
+    assert_same("cold-mode ids", file, corpus, &got, &reference.batch_ids(&texts));
 
     // 3: the batch on all cores.
     let mut g = group(c, file, corpus, "3-batch-full", batch_total);
