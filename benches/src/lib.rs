@@ -185,7 +185,8 @@ pub fn subtok_batch_ids(tok: &subtok::Tokenizer, docs: &[&str]) -> Vec<Vec<u32>>
 pub trait Engine: Send + Sync {
     /// Column name.
     fn name(&self) -> &'static str;
-    /// How the batch is run (`"native"`, or `"rayon map"` when the library has no batch API).
+    /// How the batch is run: `"native"`, or how it is done when the library has no usable
+    /// batch API.
     fn batch_kind(&self) -> &'static str {
         "native"
     }
@@ -401,7 +402,7 @@ pub mod engines {
             "splintr"
         }
         fn batch_kind(&self) -> &'static str {
-            "rayon map"
+            "rayon par_iter of encode_raw (its encode_batch always adds the template's special tokens)"
         }
         fn ids(&self, text: &str) -> Vec<u32> {
             self.0.encode_raw(text)
@@ -451,7 +452,7 @@ pub mod engines {
             "kitoken"
         }
         fn batch_kind(&self) -> &'static str {
-            "rayon map"
+            "no batch API: rayon par_iter of encode"
         }
         fn ids(&self, text: &str) -> Vec<u32> {
             match self.0.encode(text, true) {
@@ -476,7 +477,7 @@ pub mod engines {
             "tiktoken-rs"
         }
         fn batch_kind(&self) -> &'static str {
-            "rayon map"
+            "no batch API: rayon par_iter of encode"
         }
         fn ids(&self, text: &str) -> Vec<u32> {
             self.0.encode_with_special_tokens(text)
@@ -497,7 +498,7 @@ pub mod engines {
             "bpe-openai"
         }
         fn batch_kind(&self) -> &'static str {
-            "rayon map"
+            "no batch API: rayon par_iter of encode"
         }
         fn ids(&self, text: &str) -> Vec<u32> {
             self.0.encode(text)

@@ -99,6 +99,17 @@ impl Footnotes {
     }
 }
 
+/// Footnote text: row-specific findings name their row; general remarks are shared.
+fn footnote(file: &str, corpus: &str, lib: &str, note: &str) -> String {
+    if note.starts_with("cannot load") {
+        format!("{lib} on {file}: {note}")
+    } else if ["differ", "panicked", "not timed"].iter().any(|k| note.contains(k)) {
+        format!("{lib} on {file}/{corpus}: {note}")
+    } else {
+        format!("{lib}: {note}")
+    }
+}
+
 fn fmt_speed(v: f64) -> String {
     if v >= 100.0 {
         format!("{v:.0}")
@@ -124,7 +135,9 @@ fn main() {
     // Which notes apply to a (file, corpus, mode, lib) cell.
     let cell_notes = |file: &str, corpus: &str, mode: &str, lib: &str| -> Vec<String> {
         let mut v = Vec::new();
-        for key in [(file, "-"), (file, corpus)] {
+        let keys: &[(&str, &str)] =
+            if corpus == "-" { &[(file, "-")] } else { &[(file, "-"), (file, corpus)] };
+        for &key in keys {
             for (m, l, n) in notes.get(&(key.0.to_owned(), key.1.to_owned())).unwrap_or(&empty) {
                 let mode_ok = m == "*" || m == mode || (m == "ids" && mode != "6-decode");
                 if l == lib && mode_ok {
@@ -161,12 +174,13 @@ fn main() {
                     let marks: Vec<String> = ns
                         .iter()
                         .filter(|n| !n.starts_with("sizes:"))
-                        .map(|n| {
-                            format!("[{}]", foot.mark(format!("{file}/{corpus} {lib}: {n}")))
-                        })
+                        .filter(|n| !n.starts_with("not applicable"))
+                        .map(|n| format!("[{}]", foot.mark(footnote(file, corpus, lib, n))))
                         .collect();
+                    let not_applicable = ns.iter().any(|n| n.starts_with("not applicable"));
                     let cell = match speed(lib) {
                         Some(v) => format!("{}{}", fmt_speed(v), marks.join("")),
+                        None if not_applicable => "·".to_owned(),
                         None if !marks.is_empty() => format!("–{}", marks.join("")),
                         None => "n/a".to_owned(),
                     };
@@ -213,12 +227,16 @@ fn main() {
         }
         let mut row = format!("| {file} |");
         for &lib in LIBS {
-            let marks: Vec<String> = cell_notes(file, "-", "5-load", lib)
-                .into_iter()
-                .map(|n| format!("[{}]", foot.mark(format!("{file} {lib}: {n}"))))
+            let ns = cell_notes(file, "-", "5-load", lib);
+            let not_applicable = ns.iter().any(|n| n.starts_with("not applicable"));
+            let marks: Vec<String> = ns
+                .iter()
+                .filter(|n| !n.starts_with("not applicable"))
+                .map(|n| format!("[{}]", foot.mark(footnote(file, "-", lib, n))))
                 .collect();
             let cell = match ms(lib) {
                 Some(v) => format!("{v:.1}{}", marks.join("")),
+                None if not_applicable => "·".to_owned(),
                 None if !marks.is_empty() => format!("–{}", marks.join("")),
                 None => "n/a".to_owned(),
             };
@@ -263,5 +281,8 @@ fn main() {
             println!("{}. {n}", i + 1);
         }
     }
-    println!("\n`n/a`: the library has no API for that mode. MB = 10^6 bytes.");
+    println!(
+        "\n`n/a`: the library has no API for that mode; `·`: the library only ships OpenAI's \
+         cl100k tables; `–`: see the note. MB = 10^6 bytes."
+    );
 }
