@@ -20,8 +20,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A token added on top of the model's vocabulary.
+///
+/// In tokenizer.json every field is required, as the reference requires them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
 pub struct AddedToken {
     /// The token's text.
     pub content: String,
@@ -341,6 +342,28 @@ impl AddedVocabulary {
             splits.push((None, (start_offset, sentence.len())));
         }
         splits
+    }
+
+    /// The added-token matches of `s` for the ids fast path: `(Some(id), range)` for a
+    /// token, `(None, range)` for the text between tokens (tiling `s`). `normalized`
+    /// selects the tokens matched after normalization, otherwise those matched in the raw
+    /// input.
+    pub(crate) fn split_ranges(&self, s: &str, normalized: bool) -> Vec<(Option<u32>, Offsets)> {
+        let set = if normalized {
+            &self.split_normalized
+        } else {
+            &self.split_raw
+        };
+        self.find_matches(s, set)
+    }
+
+    /// Whether no added token is matched in the raw input or in normalized text.
+    pub(crate) fn matches_nothing(&self, normalized: bool) -> bool {
+        if normalized {
+            self.split_normalized.automaton.is_none()
+        } else {
+            self.split_raw.automaton.is_none()
+        }
     }
 
     fn split_with_indices(&self, sentence: NormalizedString, set: &MatchingSet) -> Vec<Split> {

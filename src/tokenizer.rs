@@ -17,6 +17,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+mod ids;
+
 /// One input sequence: raw text, or text already split into words.
 #[derive(Debug, Clone)]
 pub enum InputSequence<'s> {
@@ -117,28 +119,100 @@ pub struct Tokenizer {
     added_vocabulary: AddedVocabulary,
     truncation: Option<TruncationParams>,
     padding: Option<PaddingParams>,
+    /// Identifies this tokenizer's per-thread piece caches (see the `ids` module).
+    cache_id: u64,
+    /// Largest input (bytes, both sequences together) one encode call accepts.
+    max_input_bytes: Option<usize>,
 }
 
+/// Default of [`Tokenizer::with_max_input_bytes`]: 1 GiB per call.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 1 << 30;
+
 /// tokenizer.json as read from disk.
-#[derive(Deserialize)]
+///
+/// Read the way the reference reads it: every field is optional, a repeated field replaces
+/// the earlier value, `version` must be a string, and the root must be an object. Unknown
+/// fields are refused (the reference cannot load them either), with a message naming them.
+#[derive(Default)]
 struct TokenizerJson {
-    #[serde(default)]
-    version: Option<String>,
-    #[serde(default)]
     truncation: Option<TruncationParams>,
-    #[serde(default)]
     padding: Option<PaddingParams>,
-    #[serde(default)]
     added_tokens: Option<Vec<AddedTokenWithId>>,
-    #[serde(default)]
     normalizer: Option<NormalizerWrapper>,
-    #[serde(default)]
     pre_tokenizer: Option<PreTokenizerWrapper>,
-    #[serde(default)]
     post_processor: Option<PostProcessorWrapper>,
-    #[serde(default)]
     decoder: Option<DecoderWrapper>,
     model: Option<ModelWrapper>,
+}
+
+/// The fields of tokenizer.json, in the reference's order.
+const TOKENIZER_FIELDS: &[&str] = &[
+    "version",
+    "truncation",
+    "padding",
+    "added_tokens",
+    "normalizer",
+    "pre_tokenizer",
+    "post_processor",
+    "decoder",
+    "model",
+];
+
+impl<'de> Deserialize<'de> for TokenizerJson {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TokenizerJson;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a tokenizer.json object with a `model` field")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<TokenizerJson, A::Error> {
+                let mut t = TokenizerJson::default();
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "version" => {
+                            let v: String = map.next_value()?;
+                            if v != "1.0" {
+                                return Err(serde::de::Error::custom(format!(
+                                    "unknown tokenizer version `{v}`, expected `1.0`"
+                                )));
+                            }
+                        }
+                        "truncation" => t.truncation = map.next_value()?,
+                        "padding" => t.padding = map.next_value()?,
+                        "added_tokens" => t.added_tokens = map.next_value()?,
+                        "normalizer" => t.normalizer = map.next_value()?,
+                        "pre_tokenizer" => t.pre_tokenizer = map.next_value()?,
+                        "post_processor" => t.post_processor = map.next_value()?,
+                        "decoder" => t.decoder = map.next_value()?,
+                        "model" => {
+                            t.model = map.next_value()?;
+                            if t.model.is_none() {
+                                return Err(serde::de::Error::custom(
+                                    "`model` is null; expected a model object with a `type` \
+                                     (BPE, WordPiece, WordLevel or Unigram)",
+                                ));
+                            }
+                        }
+                        other => {
+                            return Err(serde::de::Error::unknown_field(other, TOKENIZER_FIELDS))
+                        }
+                    }
+                }
+                if t.model.is_none() {
+                    return Err(serde::de::Error::custom(
+                        "missing field `model`; expected a model object with a `type` \
+                         (BPE, WordPiece, WordLevel or Unigram)",
+                    ));
+                }
+                Ok(t)
+            }
+        }
+        d.deserialize_struct("Tokenizer", TOKENIZER_FIELDS, Visitor)
+    }
 }
 
 /// tokenizer.json as written, in the reference's field order.
@@ -157,7 +231,18 @@ struct TokenizerJsonOut<'a> {
 
 /// Turns a serde error into an [`Error::Json`] with path, line and column.
 fn json_error(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
+    let mut path = e.path().to_string();
+    // Deeply nested files give paths of many kilobytes: keep both ends.
+    if path.len() > 240 {
+        let cut = |mut i: usize, forward: bool| {
+            while !path.is_char_boundary(i) {
+                i = if forward { i + 1 } else { i - 1 };
+            }
+            i
+        };
+        let (head, tail) = (cut(100, false), cut(path.len() - 100, true));
+        path = format!("{}…{}", &path[..head], &path[tail..]);
+    }
     let inner = e.into_inner();
     let (line, column) = (inner.line(), inner.column());
     let mut message = inner.to_string();
@@ -199,18 +284,9 @@ impl Tokenizer {
             path: ".".into(),
             line: e.line(),
             column: e.column(),
-            message: "trailing characters after the tokenizer object".into(),
+            message: "trailing characters after the tokenizer object; expected the end of the file"
+                .into(),
         })?;
-        if let Some(v) = &json.version {
-            if v != "1.0" {
-                return Err(Error::Json {
-                    path: "version".into(),
-                    line: 0,
-                    column: 0,
-                    message: format!("unknown tokenizer version `{v}`, expected `1.0`"),
-                });
-            }
-        }
         let model = json.model.ok_or_else(|| Error::Json {
             path: "model".into(),
             line: 0,
@@ -231,6 +307,8 @@ impl Tokenizer {
             added_vocabulary,
             truncation: json.truncation,
             padding: json.padding,
+            cache_id: ids::next_cache_id(),
+            max_input_bytes: Some(DEFAULT_MAX_INPUT_BYTES),
         })
     }
 
@@ -302,6 +380,20 @@ impl Tokenizer {
     pub fn with_truncation(&mut self, truncation: Option<TruncationParams>) -> Result<&mut Self> {
         self.truncation = truncation;
         Ok(self)
+    }
+
+    /// Sets (or clears, with `None`) the largest input one encode call accepts, in bytes of
+    /// text (both sequences of a pair, or all pre-tokenized words, together); larger inputs
+    /// get an [`Error::Encode`] instead of exhausting memory. Defaults to
+    /// [`DEFAULT_MAX_INPUT_BYTES`]; batches apply it to each input.
+    pub fn with_max_input_bytes(&mut self, max: Option<usize>) -> &mut Self {
+        self.max_input_bytes = max;
+        self
+    }
+
+    /// The largest input one encode call accepts (see [`with_max_input_bytes`](Self::with_max_input_bytes)).
+    pub fn get_max_input_bytes(&self) -> Option<usize> {
+        self.max_input_bytes
     }
 
     /// Sets (or clears) padding.
@@ -409,6 +501,11 @@ impl Tokenizer {
             EncodeInput::Single(a) => (a, None),
             EncodeInput::Dual(a, b) => (a, Some(b)),
         };
+        let size = |seq: &InputSequence<'_>| match seq {
+            InputSequence::Raw(s) => s.len(),
+            InputSequence::PreTokenized(w) => w.iter().map(String::len).sum(),
+        };
+        self.check_input_size(size(first) + pair.map_or(0, size))?;
         let encoding = self.encode_sequence(first, 0, offset_type)?;
         let pair = pair
             .map(|p| self.encode_sequence(p, 1, offset_type))
@@ -482,6 +579,87 @@ impl Tokenizer {
         E: Into<EncodeInput<'s>> + Send,
     {
         self.encode_batch_impl(inputs, add_special_tokens, OffsetType::Char)
+    }
+
+    /// Refuses inputs beyond [`with_max_input_bytes`](Self::with_max_input_bytes).
+    fn check_input_size(&self, total: usize) -> Result<()> {
+        match self.max_input_bytes {
+            Some(max) if total > max => Err(Error::encode(format!(
+                "the input has {total} bytes, more than the limit of {max} bytes per call \
+                 (see `Tokenizer::with_max_input_bytes`)"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The ids of [`encode`](Self::encode) for any input, without building the
+    /// [`Encoding`] when possible: a single raw text goes through
+    /// [`encode_ids_into`](Self::encode_ids_into); pairs and pre-tokenized input go through
+    /// `encode`.
+    pub fn encode_ids<'s>(
+        &self,
+        input: impl Into<EncodeInput<'s>>,
+        add_special_tokens: bool,
+    ) -> Result<Vec<u32>> {
+        match input.into() {
+            EncodeInput::Single(InputSequence::Raw(text)) => {
+                let mut out = Vec::with_capacity(text.len() / 3 + 4);
+                self.encode_ids_into(&text, add_special_tokens, &mut out)?;
+                Ok(out)
+            }
+            other => Ok(self.encode(other, add_special_tokens)?.get_ids().to_vec()),
+        }
+    }
+
+    /// Writes the ids of `encode(text)` into `out` (cleared first), reusing its memory.
+    ///
+    /// No alignment, offset or token string is built when the pipeline allows it (see
+    /// the `ids` module docs); otherwise this runs `encode`. Results are always equal to
+    /// `encode(text, add_special_tokens)?.get_ids()`.
+    pub fn encode_ids_into(
+        &self,
+        text: &str,
+        add_special_tokens: bool,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        out.clear();
+        self.check_input_size(text.len())?;
+        if let Some(result) = ids::encode_ids_fast(self, text, add_special_tokens, out) {
+            if result.is_err() {
+                out.clear();
+            }
+            return result;
+        }
+        let encoding = self.encode(text, add_special_tokens)?;
+        out.extend_from_slice(encoding.get_ids());
+        Ok(())
+    }
+
+    /// The ids of many texts, encoded in parallel; order kept, results equal to
+    /// [`encode_ids`](Self::encode_ids) one by one (with padding, the batch is padded as
+    /// [`encode_batch`](Self::encode_batch) does).
+    pub fn encode_batch_ids<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        add_special_tokens: bool,
+    ) -> Result<Vec<Vec<u32>>> {
+        if self.padding.is_some() {
+            let inputs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            return Ok(self
+                .encode_batch(inputs, add_special_tokens)?
+                .into_iter()
+                .map(|e| e.get_ids().to_vec())
+                .collect());
+        }
+        texts
+            .par_iter()
+            .map(|t| {
+                let text = t.as_ref();
+                let mut out = Vec::with_capacity(text.len() / 3 + 4);
+                self.encode_ids_into(text, add_special_tokens, &mut out)?;
+                Ok(out)
+            })
+            .collect()
     }
 
     /// Decodes ids into text; unknown ids are skipped, as the reference does.

@@ -684,13 +684,26 @@ fn run_tokenizer(dir: &Path, name: &str) -> Report {
             )
         }
     };
+    // Every case also runs on the tokenizer saved by subtok and loaded back: saving must
+    // lose nothing.
+    let reloaded = guarded(|| {
+        let json = tok.to_string(false).map_err(err_string)?;
+        json.parse::<Tokenizer>().map_err(err_string)
+    });
+    let reloaded = match reloaded {
+        Ok(t) => t,
+        Err(e) => return fail(cases.len().max(1), format!("save and reload: {e}")),
+    };
     let outcomes: Vec<Result<(), String>> = cases
         .par_iter()
         .map(|case| {
-            check(&tok, case).map_err(|d| {
-                let id = case.get("id").and_then(Value::as_str).unwrap_or("?");
-                format!("{id} [{}] {d}", describe(case))
-            })
+            let id = case.get("id").and_then(Value::as_str).unwrap_or("?");
+            check(&tok, case)
+                .map_err(|d| format!("{id} [{}] {d}", describe(case)))
+                .and_then(|()| {
+                    check(&reloaded, case)
+                        .map_err(|d| format!("{id} [{}] after save/reload: {d}", describe(case)))
+                })
         })
         .collect();
     let failed: Vec<String> = outcomes.into_iter().filter_map(Result::err).collect();

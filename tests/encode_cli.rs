@@ -404,3 +404,52 @@ fn bad_lines_are_reported_and_skipped_on_request() {
         )
     );
 }
+
+/// `fixtures/parquet/sample.parquet` holds the first 40 documents of
+/// `fixtures/sample-corpus.jsonl` in its `text` column, with a null row after the 20th,
+/// in row groups of 16.
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_input() {
+    let tok = Tokenizer::from_file(DEFAULT).unwrap();
+    let corpus = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/sample-corpus.jsonl"
+    ))
+    .unwrap();
+    let docs: Vec<String> = corpus
+        .lines()
+        .take(40)
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let input = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/parquet/sample.parquet"
+    );
+    let dir = workdir("parquet");
+
+    let strict = bin()
+        .args(["encode", "--quiet", input, "--output"])
+        .arg(dir.join("strict"))
+        .output()
+        .unwrap();
+    assert!(!strict.status.success());
+    assert!(
+        String::from_utf8_lossy(&strict.stderr).contains("sample.parquet:21: field `text` is null")
+    );
+
+    let out = dir.join("ok");
+    let o = bin()
+        .args(["encode", "--quiet", "--skip-bad", input, "--output"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (got, _) = read_megatron(&out);
+    assert_eq!(got, expected(&tok, &docs, None, None));
+}

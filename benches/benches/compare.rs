@@ -265,9 +265,12 @@ fn main() {
             if !libs.contains(&name) {
                 continue;
             }
-            let Some(loader) = loader else {
-                notes.add(file, "-", "*", name, "not applicable (bundled cl100k only)");
-                continue;
+            let loader = match loader {
+                Ok(l) => l,
+                Err(why) => {
+                    notes.add(file, "-", "*", name, why);
+                    continue;
+                }
             };
             let t = Instant::now();
             match load(loader, &path, &json) {

@@ -160,14 +160,11 @@ pub fn env_selection(name: &str, all: &[&'static str]) -> Vec<&'static str> {
     }
 }
 
-/// Whether every subtok id path is the one from the dedicated ids-only API.
-pub const SUBTOK_IDS_API: &str = "encode(..).get_ids()";
-
 /// subtok ids-only encode. The one place to switch to the ids-only API once it exists.
 #[inline]
 pub fn subtok_ids(tok: &subtok::Tokenizer, text: &str) -> Vec<u32> {
-    match tok.encode(text, false) {
-        Ok(e) => e.get_ids().to_vec(),
+    match tok.encode_ids(text, false) {
+        Ok(ids) => ids,
         Err(e) => panic!("subtok failed to encode: {e}"),
     }
 }
@@ -175,8 +172,8 @@ pub fn subtok_ids(tok: &subtok::Tokenizer, text: &str) -> Vec<u32> {
 /// subtok ids-only batch encode on all cores. The one place to switch to the batch ids API.
 #[inline]
 pub fn subtok_batch_ids(tok: &subtok::Tokenizer, docs: &[&str]) -> Vec<Vec<u32>> {
-    match tok.encode_batch(docs.to_vec(), false) {
-        Ok(v) => v.into_iter().map(|e| e.get_ids().to_vec()).collect(),
+    match tok.encode_batch_ids(docs, false) {
+        Ok(v) => v,
         Err(e) => panic!("subtok failed to encode a batch: {e}"),
     }
 }
@@ -212,20 +209,31 @@ pub trait Engine: Send + Sync {
 /// A loader builds a fresh instance (with empty caches) from the tokenizer file's bytes.
 pub type Loader = fn(&Path, &[u8]) -> Result<Box<dyn Engine>, String>;
 
-/// The loaders of every library that can load `file`, in column order. A library that does not
-/// apply to a file (the tiktoken crates outside cl100k) is `None`.
-pub fn loaders(file: &str) -> Vec<(&'static str, Option<Loader>)> {
-    let cl100k = file == "gpt4-cl100k";
+/// Why `tokenizers` 1.0.0-rc.3 is not built here.
+pub const TOKENIZERS_V1_UNAVAILABLE: &str = "not installed: it pins unicode-normalization \
+    =0.1.25 (Unicode 17), which would force subtok, sharing the workspace lock file, down from \
+    0.1.26 (Unicode 18) and change its normalization tables";
+
+/// The loader of every library for `file`, in column order, or why there is none: the tiktoken
+/// crates only ship cl100k, and `tokenizers` 1.0.0-rc.3 cannot share the lock file.
+pub fn loaders(file: &str) -> Vec<(&'static str, Result<Loader, &'static str>)> {
+    let cl100k = |l: Loader| {
+        if file == "gpt4-cl100k" {
+            Ok(l)
+        } else {
+            Err("not applicable (bundled cl100k only)")
+        }
+    };
     vec![
-        ("subtok", Some(engines::subtok as Loader)),
-        ("tokenizers-0.22", Some(engines::tok22 as Loader)),
-        ("tokenizers-1.0rc3", Some(engines::tok1 as Loader)),
-        ("fastokens", Some(engines::fastokens as Loader)),
-        ("splintr", Some(engines::splintr as Loader)),
-        ("tokie", Some(engines::tokie as Loader)),
-        ("kitoken", Some(engines::kitoken as Loader)),
-        ("tiktoken-rs", cl100k.then_some(engines::tiktoken as Loader)),
-        ("bpe-openai", cl100k.then_some(engines::bpe_openai as Loader)),
+        ("subtok", Ok(engines::subtok as Loader)),
+        ("tokenizers-0.22", Ok(engines::tok22 as Loader)),
+        ("tokenizers-1.0rc3", Err(TOKENIZERS_V1_UNAVAILABLE)),
+        ("fastokens", Ok(engines::fastokens as Loader)),
+        ("splintr", Ok(engines::splintr as Loader)),
+        ("tokie", Ok(engines::tokie as Loader)),
+        ("kitoken", Ok(engines::kitoken as Loader)),
+        ("tiktoken-rs", cl100k(engines::tiktoken as Loader)),
+        ("bpe-openai", cl100k(engines::bpe_openai as Loader)),
     ]
 }
 
@@ -331,41 +339,6 @@ pub mod engines {
     pub fn tok22(_: &Path, bytes: &[u8]) -> Result<Box<dyn Engine>, String> {
         let t = tokenizers::Tokenizer::from_bytes(bytes).map_err(|e| e.to_string())?;
         Ok(Box::new(Tok22(t)))
-    }
-
-    struct Tok1(tokenizers_v1::pipeline::PipelineTokenizer);
-    impl Engine for Tok1 {
-        fn name(&self) -> &'static str {
-            "tokenizers-1.0rc3"
-        }
-        fn ids(&self, text: &str) -> Vec<u32> {
-            let opts = tokenizers_v1::pipeline::EncodeOptions::no_specials();
-            let mut out = Vec::new();
-            if let Err(e) = self.0.encode_into(text, &opts, &mut out) {
-                panic!("tokenizers 1.0 failed to encode: {e}");
-            }
-            tokenizers_v1::pipeline::PipelineToken::cast_slice(&out).to_vec()
-        }
-        fn batch_ids(&self, docs: &[&str]) -> Vec<Vec<u32>> {
-            let opts = tokenizers_v1::pipeline::EncodeOptions::no_specials();
-            match self.0.encode(docs.to_vec(), &opts).wait() {
-                Ok(v) => v
-                    .iter()
-                    .map(|e| tokenizers_v1::pipeline::PipelineToken::cast_slice(e.ids()).to_vec())
-                    .collect(),
-                Err(e) => panic!("tokenizers 1.0 failed to encode a batch: {e}"),
-            }
-        }
-        fn decode(&self, ids: &[u32]) -> Option<String> {
-            self.0.decode(ids, false).ok()
-        }
-    }
-    /// `tokenizers` 1.0.0-rc.3: its own upgrade pass to the canonical form, then its reader.
-    pub fn tok1(_: &Path, bytes: &[u8]) -> Result<Box<dyn Engine>, String> {
-        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-        let canonical = tokenizers_v1::canonicalize_str(text).map_err(|e| e.to_string())?;
-        let t = tokenizers_v1::from_json(&canonical).map_err(|e| e.to_string())?;
-        Ok(Box::new(Tok1(t)))
     }
 
     struct Fastokens(fastokens::Tokenizer);

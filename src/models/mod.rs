@@ -13,7 +13,7 @@
 //! with vocabularies ordered by id, so the reference reads the result back unchanged.
 
 pub mod bpe;
-mod hash;
+pub(crate) mod hash;
 mod raw;
 pub mod unigram;
 mod vocab;
@@ -144,6 +144,29 @@ impl Serialize for ModelWrapper {
             Self::WordPiece(m) => m.serialize(serializer),
             Self::WordLevel(m) => m.serialize(serializer),
             Self::Unigram(m) => m.serialize(serializer),
+        }
+    }
+}
+
+impl ModelWrapper {
+    /// Appends the ids of the tokens of `piece` to `out`: the ids [`Model::tokenize`]
+    /// gives, without token strings where the model supports it (BPE).
+    pub fn tokenize_ids(&self, piece: &str, out: &mut Vec<u32>) -> Result<()> {
+        match self {
+            Self::BPE(m) => m.tokenize_ids(piece, out),
+            other => {
+                out.extend(other.tokenize(piece)?.iter().map(|t| t.id));
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether the same piece always gives the same tokens (false with BPE-dropout), so
+    /// results may be cached.
+    pub(crate) fn is_deterministic(&self) -> bool {
+        match self {
+            Self::BPE(m) => m.is_deterministic(),
+            _ => true,
         }
     }
 }

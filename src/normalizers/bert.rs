@@ -136,6 +136,78 @@ impl BertNormalizer {
     }
 }
 
+impl BertNormalizer {
+    /// Normalizes `s` as [`Normalizer::normalize`] does, text only; `None` when unchanged.
+    ///
+    /// Every step works char by char, except the canonical reordering of NFD, which only
+    /// permutes runs of non-starters. So the text can be processed in segments cut before
+    /// starters: ASCII chars go through a byte table, non-ASCII chars that no step changes
+    /// (no decomposition, combining class 0, not a nonspacing mark, control, whitespace or
+    /// CJK char, already lowercase) are copied, and each remaining run of non-ASCII chars
+    /// goes through the full normalizer. Measured reason: the full path spent 80% of BERT's
+    /// time in alignment vectors.
+    pub(crate) fn rewrite(&self, s: &str) -> Result<Option<String>> {
+        let strip = self.strip_accents.unwrap_or(self.lowercase);
+        let mut table = [0u8; 128];
+        for (b, slot) in table.iter_mut().enumerate() {
+            let c = b as u8 as char;
+            *slot = if self.clean_text && is_removed(c) {
+                0xFF
+            } else if self.clean_text && is_bert_whitespace(c) {
+                b' '
+            } else if self.lowercase {
+                (b as u8).to_ascii_lowercase()
+            } else {
+                b as u8
+            };
+        }
+        let unchanged = |c: char| {
+            !(self.clean_text && (is_removed(c) || is_bert_whitespace(c)))
+                && !(self.handle_chinese_chars && is_chinese_char(c))
+                && !(strip && (super::unicode::may_decompose(c) || in_ranges(NONSPACING_MARK_8, c)))
+                && !(self.lowercase && {
+                    let mut l = c.to_lowercase();
+                    !(l.next() == Some(c) && l.next().is_none())
+                })
+        };
+        let mut out: Vec<u8> = Vec::with_capacity(s.len());
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let m = table[usize::from(b)];
+                if m != 0xFF {
+                    out.push(m);
+                }
+                i += 1;
+                continue;
+            }
+            let rest = s.get(i..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            if unchanged(c) {
+                out.extend_from_slice(&bytes[i..i + c.len_utf8()]);
+                i += c.len_utf8();
+                continue;
+            }
+            let run_len = rest.bytes().position(|b| b < 0x80).unwrap_or(rest.len());
+            let run = rest.get(..run_len).unwrap_or_default();
+            let mut n = NormalizedString::from(run);
+            self.normalize(&mut n)?;
+            out.extend_from_slice(n.get().as_bytes());
+            i += run_len;
+        }
+        if out == bytes {
+            return Ok(None);
+        }
+        String::from_utf8(out)
+            .map(Some)
+            .map_err(|_| crate::Error::encode("normalization produced invalid UTF-8"))
+    }
+}
+
 impl Normalizer for BertNormalizer {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
         if self.clean_text {

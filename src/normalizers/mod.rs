@@ -16,6 +16,8 @@
 //! by an empty regex match), exactly as the reference does. Rewrites that would change
 //! nothing are skipped, except in that unusual situation where skipping would differ.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, NormalizedString, Normalizer, Range, Result};
@@ -219,6 +221,104 @@ impl Normalizer for NormalizerWrapper {
             NormalizerWrapper::Prepend(n) => n.normalize(normalized),
             NormalizerWrapper::ByteLevel(n) => n.normalize(normalized),
             NormalizerWrapper::Sequence(n) => n.normalize(normalized),
+        }
+    }
+}
+
+/// Runs `n` through a [`NormalizedString`] and returns its text; `None` when unchanged.
+fn rewrite_slow(n: &impl Normalizer, s: &str) -> Result<Option<String>> {
+    let mut ns = NormalizedString::from(s);
+    n.normalize(&mut ns)?;
+    Ok((ns.get() != s).then(|| ns.get().to_owned()))
+}
+
+/// Lowercases `s` as [`lowercase_whole`] does, text only; `None` when unchanged.
+fn lowercase_str(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .any(|b| b.is_ascii_uppercase())
+            .then(|| s.to_ascii_lowercase());
+    }
+    let unchanged = s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    (!unchanged).then(|| s.chars().flat_map(char::to_lowercase).collect())
+}
+
+impl NormalizerWrapper {
+    /// Normalizes `s` without tracking alignments: the same text (and the same errors) as
+    /// [`Normalizer::normalize`] on a fresh [`NormalizedString`] of `s`, borrowed when
+    /// nothing changes.
+    ///
+    /// Common normalizers have string-only implementations (Unicode forms behind their
+    /// quick check, ASCII fast paths for lowercasing, BERT and SentencePiece charsmaps,
+    /// literal replacement, prepending); the others run the full normalizer.
+    pub fn normalize_str<'a>(&self, s: &'a str) -> Result<Cow<'a, str>> {
+        Ok(match self.rewrite(s)? {
+            Some(owned) => Cow::Owned(owned),
+            None => Cow::Borrowed(s),
+        })
+    }
+
+    /// Whether the text this normalizer produces never starts with chars aligned to
+    /// nothing (see [`transform_whole`]); only then can the next normalizer of a sequence
+    /// run on the plain text, as the alignment state cannot change its behavior.
+    fn keeps_start_aligned(&self) -> bool {
+        match self {
+            NormalizerWrapper::Prepend(p) => !p.prepend.is_empty(),
+            NormalizerWrapper::Replace(r) => r.non_empty_literal().is_some(),
+            NormalizerWrapper::Sequence(seq) => {
+                seq.normalizers.iter().all(Self::keeps_start_aligned)
+            }
+            _ => true,
+        }
+    }
+
+    /// The text of [`normalize_str`](Self::normalize_str); `None` when unchanged.
+    fn rewrite(&self, s: &str) -> Result<Option<String>> {
+        use unicode::{rewrite_form, Form};
+        match self {
+            NormalizerWrapper::NFC(_) => Ok(rewrite_form(s, Form::Nfc)),
+            NormalizerWrapper::NFD(_) => Ok(rewrite_form(s, Form::Nfd)),
+            NormalizerWrapper::NFKC(_) => Ok(rewrite_form(s, Form::Nfkc)),
+            NormalizerWrapper::NFKD(_) => Ok(rewrite_form(s, Form::Nfkd)),
+            NormalizerWrapper::Lowercase(_) => Ok(lowercase_str(s)),
+            NormalizerWrapper::BertNormalizer(n) => n.rewrite(s),
+            NormalizerWrapper::Precompiled(n) => n.rewrite(s),
+            NormalizerWrapper::Prepend(p) if !p.prepend.is_empty() => {
+                Ok((!s.is_empty()).then(|| {
+                    let mut out = String::with_capacity(p.prepend.len() + s.len());
+                    out.push_str(&p.prepend);
+                    out.push_str(s);
+                    out
+                }))
+            }
+            NormalizerWrapper::Replace(r) => match r.non_empty_literal() {
+                Some(lit) => Ok(s.contains(lit).then(|| s.replace(lit, r.content()))),
+                None => rewrite_slow(self, s),
+            },
+            NormalizerWrapper::Sequence(seq) => {
+                let n = seq.normalizers.len();
+                let aligned = seq
+                    .normalizers
+                    .iter()
+                    .take(n.saturating_sub(1))
+                    .all(Self::keeps_start_aligned);
+                if !aligned {
+                    return rewrite_slow(self, s);
+                }
+                let mut owned: Option<String> = None;
+                for norm in &seq.normalizers {
+                    let cur = owned.as_deref().unwrap_or(s);
+                    if let Some(next) = norm.rewrite(cur)? {
+                        owned = Some(next);
+                    }
+                }
+                Ok(owned.filter(|o| o != s))
+            }
+            other => rewrite_slow(other, s),
         }
     }
 }

@@ -74,6 +74,14 @@ impl Replace {
         })
     }
 
+    /// The literal this replaces, when the pattern is a non-empty literal.
+    pub(crate) fn non_empty_literal(&self) -> Option<&str> {
+        match &self.matcher {
+            Matcher::Literal(s) if !s.is_empty() => Some(s),
+            _ => None,
+        }
+    }
+
     /// The pattern searched for.
     pub fn pattern(&self) -> &ReplacePattern {
         &self.pattern

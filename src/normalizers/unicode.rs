@@ -187,6 +187,36 @@ fn already_normalized(s: &str, form: Form) -> bool {
     quick == unicode_normalization::IsNormalized::Yes
 }
 
+/// `s` in `form`, text only; `None` when unchanged (the quick check settles most text).
+pub(crate) fn rewrite_form(s: &str, form: Form) -> Option<String> {
+    if s.is_ascii() || already_normalized(s, form) {
+        return None;
+    }
+    let out: String = normalize_with_changes(s, form)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    (out != s).then_some(out)
+}
+
+/// Whether canonical decomposition may change or move `c` (it decomposes, or it is not a
+/// starter), with the reference's Unicode 9.0 data.
+pub(crate) fn may_decompose(c: char) -> bool {
+    if (c as u32) < FIRST_INTERESTING {
+        return false;
+    }
+    if combining_class(c) != 0 {
+        return true;
+    }
+    let mut count = 0;
+    let mut same = true;
+    decompose(c, false, |d| {
+        count += 1;
+        same &= d == c;
+    });
+    !(same && count == 1)
+}
+
 /// Applies `form` to the normalized text of `normalized`, keeping alignments (fails only
 /// where the reference does, see [`super`]).
 pub fn apply_form(normalized: &mut NormalizedString, form: Form) -> Result<()> {

@@ -96,6 +96,23 @@ pub(crate) fn kind(c: char) -> Kind {
 /// End (byte index in `s`) of the run of chars of kind `k` starting at `from`.
 #[inline]
 pub(crate) fn run_end(s: &str, from: usize, k: Kind) -> usize {
+    // ASCII bytes are classified without decoding chars (measured: the scanner took a
+    // sixth of the gpt2 ids path before).
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            break;
+        }
+        if kind(b as char) != k {
+            return i;
+        }
+        i += 1;
+    }
+    if i >= bytes.len() {
+        return bytes.len();
+    }
+    let from = i;
     s.get(from..)
         .and_then(|rest| rest.char_indices().find(|&(_, c)| kind(c) != k))
         .map_or(s.len(), |(j, _)| from + j)

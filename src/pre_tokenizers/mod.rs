@@ -15,6 +15,7 @@ pub mod byte_level;
 pub mod char_classes;
 pub mod delimiter;
 pub mod digits;
+pub(crate) mod fast;
 pub mod fixed_length;
 pub mod metaspace;
 pub mod punctuation;

@@ -67,21 +67,24 @@ impl Scanner {
     fn pieces(self, s: &str) -> Vec<(usize, usize)> {
         match self {
             Scanner::Gpt2 => gpt2_pieces(s),
-            Scanner::Cl100k(max_digits) => {
-                let mut out = Vec::with_capacity(s.len() / 4 + 1);
-                let mut i = 0;
-                while i < s.len() {
-                    let mut end = i + cl100k_token_len(&s[i..], max_digits).max(1);
-                    while !s.is_char_boundary(end) {
-                        end += 1;
-                    }
-                    out.push((i, end));
-                    i = end;
-                }
-                out
-            }
+            Scanner::Cl100k(max_digits) => cl100k_pieces(s, max_digits),
         }
     }
+}
+
+/// Byte ranges of the cl100k-family matches of `s` (`max_digits` per number); they tile `s`.
+pub(crate) fn cl100k_pieces(s: &str, max_digits: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    let mut i = 0;
+    while i < s.len() {
+        let mut end = i + cl100k_token_len(&s[i..], max_digits).max(1);
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push((i, end));
+        i = end;
+    }
+    out
 }
 
 /// Byte length of the match of the cl100k-family pattern at the start of `rest`, following
@@ -287,6 +290,26 @@ impl Split {
     /// Whether matches are the content rather than the delimiters.
     pub fn invert(&self) -> bool {
         self.invert
+    }
+
+    /// When this split keeps exactly the pieces of a hand-written scanner (its matches tile
+    /// the text, and the behavior keeps each of them as one piece): `Some(None)` for the
+    /// GPT-2 pattern, `Some(Some(n))` for the cl100k family with `n` digits per number.
+    pub(crate) fn scanner_digits(&self) -> Option<Option<usize>> {
+        let Matcher::Scanner(scanner) = &self.matcher else {
+            return None;
+        };
+        let keeps_matches = matches!(
+            (self.behavior, self.invert),
+            (SplitDelimiterBehavior::Isolated, _) | (SplitDelimiterBehavior::Removed, true)
+        );
+        if !keeps_matches {
+            return None;
+        }
+        Some(match scanner {
+            Scanner::Gpt2 => None,
+            Scanner::Cl100k(n) => Some(*n),
+        })
     }
 }
 

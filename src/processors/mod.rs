@@ -140,6 +140,37 @@ impl Processor for PostProcessorWrapper {
     }
 }
 
+impl PostProcessorWrapper {
+    /// For a single sequence: the ids put before and after it, when processing only wraps
+    /// it that way (every processor but a [`Sequence`] of several wrapping processors).
+    /// `None` when the result is not such a wrapping.
+    pub(crate) fn single_affixes(&self, add_special_tokens: bool) -> Option<(Vec<u32>, Vec<u32>)> {
+        let (prefix, suffix) = match self {
+            PostProcessorWrapper::ByteLevel(_) => (Vec::new(), Vec::new()),
+            PostProcessorWrapper::BertProcessing(p) => (vec![p.cls.1], vec![p.sep.1]),
+            PostProcessorWrapper::RobertaProcessing(p) => (vec![p.cls.1], vec![p.sep.1]),
+            PostProcessorWrapper::TemplateProcessing(t) => t.single_affixes()?,
+            PostProcessorWrapper::Sequence(seq) => {
+                // Byte-level steps keep the parts as they are; one wrapping step is allowed.
+                let mut wrapping = seq
+                    .processors
+                    .iter()
+                    .filter(|p| !matches!(p, PostProcessorWrapper::ByteLevel(_)));
+                return match (wrapping.next(), wrapping.next()) {
+                    (None, _) => Some((Vec::new(), Vec::new())),
+                    (Some(p), None) => p.single_affixes(add_special_tokens),
+                    _ => None,
+                };
+            }
+        };
+        if add_special_tokens {
+            Some((prefix, suffix))
+        } else {
+            Some((Vec::new(), Vec::new()))
+        }
+    }
+}
+
 /// What the tokenizer does without a post-processor: a pair is concatenated after giving its
 /// two parts sequence ids 0 and 1; a single encoding is returned as it is.
 pub fn default_process(encoding: Encoding, pair: Option<Encoding>) -> Encoding {

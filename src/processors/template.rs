@@ -204,13 +204,16 @@ struct TemplateProcessingJson {
 
 /// Adds special tokens around one or two sequences following a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "TemplateProcessingJson", into = "TemplateProcessingJson")]
+#[serde(from = "TemplateProcessingJson", into = "TemplateProcessingJson")]
 pub struct TemplateProcessing {
     single: Template,
     pair: Template,
     special_tokens: BTreeMap<String, SpecialToken>,
-    single_steps: Vec<Step>,
-    pair_steps: Vec<Step>,
+    /// The compiled single template, or why it cannot be applied (the reference loads such
+    /// a template and only fails when it is used).
+    single_steps: std::result::Result<Vec<Step>, String>,
+    /// The compiled pair template, or why it cannot be applied.
+    pair_steps: std::result::Result<Vec<Step>, String>,
     added_single: usize,
     added_pair: usize,
 }
@@ -225,11 +228,23 @@ impl From<TemplateProcessing> for TemplateProcessingJson {
     }
 }
 
-impl TryFrom<TemplateProcessingJson> for TemplateProcessing {
-    type Error = String;
-    fn try_from(j: TemplateProcessingJson) -> std::result::Result<Self, String> {
-        TemplateProcessing::new(j.single, j.pair, j.special_tokens)
+impl From<TemplateProcessingJson> for TemplateProcessing {
+    fn from(j: TemplateProcessingJson) -> Self {
+        TemplateProcessing::new_lenient(j.single, j.pair, j.special_tokens)
     }
+}
+
+/// How many tokens `template` adds, counting undefined special tokens as none (what the
+/// reference reports for such a template).
+fn count_added(template: &Template, special_tokens: &BTreeMap<String, SpecialToken>) -> usize {
+    template
+        .0
+        .iter()
+        .map(|piece| match piece {
+            Piece::SpecialToken { id, .. } => special_tokens.get(id).map_or(0, |t| t.ids.len()),
+            Piece::Sequence { .. } => 0,
+        })
+        .sum()
 }
 
 /// Compiles `template` (named `field` in messages) against `special_tokens`; also returns
@@ -290,7 +305,8 @@ fn compile(
 }
 
 impl TemplateProcessing {
-    /// Builds the processor, checking that every special token the templates use is defined.
+    /// Builds the processor, checking that every special token the templates use is defined
+    /// and has as many token strings as ids.
     pub fn new(
         single: Template,
         pair: Template,
@@ -302,11 +318,54 @@ impl TemplateProcessing {
             single,
             pair,
             special_tokens,
+            single_steps: Ok(single_steps),
+            pair_steps: Ok(pair_steps),
+            added_single,
+            added_pair,
+        })
+    }
+
+    /// Like [`new`](Self::new) but, as the reference does when loading a file, accepts
+    /// templates using undefined or inconsistent special tokens: applying such a template
+    /// is then an [`Error::Encode`] naming the token.
+    pub fn new_lenient(
+        single: Template,
+        pair: Template,
+        special_tokens: BTreeMap<String, SpecialToken>,
+    ) -> Self {
+        let added_single = count_added(&single, &special_tokens);
+        let added_pair = count_added(&pair, &special_tokens);
+        let single_steps = compile("single", &single, &special_tokens).map(|(steps, _)| steps);
+        let pair_steps = compile("pair", &pair, &special_tokens).map(|(steps, _)| steps);
+        TemplateProcessing {
+            single,
+            pair,
+            special_tokens,
             single_steps,
             pair_steps,
             added_single,
             added_pair,
-        })
+        }
+    }
+
+    /// The special-token ids before and after the sequence in the single template, when
+    /// that template uses `$A` exactly once (and never `$B`).
+    pub(crate) fn single_affixes(&self) -> Option<(Vec<u32>, Vec<u32>)> {
+        let mut prefix = Vec::new();
+        let mut suffix = Vec::new();
+        let mut seen = false;
+        // A template that failed to compile falls back to the full path, which reports it.
+        for step in self.single_steps.as_ref().ok()? {
+            match step {
+                Step::Input { index: 0, .. } if !seen => seen = true,
+                Step::Input { .. } => return None,
+                Step::Special(enc) => {
+                    let target = if seen { &mut suffix } else { &mut prefix };
+                    target.extend_from_slice(enc.get_ids());
+                }
+            }
+        }
+        seen.then_some((prefix, suffix))
     }
 
     /// The template for a single sequence.
@@ -348,6 +407,7 @@ impl Processor for TemplateProcessing {
                 )))
             }
         };
+        let steps = steps.as_ref().map_err(Error::encode)?;
         let given = encodings.len();
         let mut out = Vec::with_capacity(steps.len());
         for step in steps {
@@ -432,10 +492,21 @@ mod tests {
             r#"{"SpecialToken":{"id":"[SEP]","type_id":1}}"#,
             r#"{"SpecialToken":{"id":"[EOS]","type_id":1}}"#,
         );
-        let err = load(&missing).unwrap_err();
+        // Like the reference, a template naming an undefined special token (or one with
+        // more ids than tokens) loads; using it is an error (the reference panics).
+        let enc = || Encoding::from_tokens(vec![crate::Token::new(5, "a".into(), (0, 1))], 0);
+        let missing = load(&missing).unwrap();
+        assert_eq!(missing.added_tokens(true), 2);
+        assert!(missing.process(enc(), None, true).is_ok());
+        let err = missing
+            .process(enc(), Some(enc()), true)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("`[EOS]`") && err.contains("pair"), "{err}");
         let uneven = BERT_LIST.replace(r#""ids":[101]"#, r#""ids":[101,7]"#);
-        assert!(load(&uneven).unwrap_err().contains("2 ids but 1 tokens"));
+        let uneven = load(&uneven).unwrap();
+        let err = uneven.process(enc(), None, true).unwrap_err().to_string();
+        assert!(err.contains("2 ids but 1 tokens"), "{err}");
         let no_pair = r#"{"type":"TemplateProcessing","single":"$A","special_tokens":{}}"#;
         assert!(load(no_pair).unwrap_err().contains("pair"));
         let no_type_id = r#"{"type":"TemplateProcessing","single":[{"Sequence":{"id":"A"}}],"pair":[],"special_tokens":{}}"#;

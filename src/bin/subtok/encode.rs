@@ -46,6 +46,8 @@ struct RawDoc {
     line: u64,
     bytes: Vec<u8>,
     jsonl: bool,
+    /// Set when the record could not be read (e.g. a null Parquet value).
+    bad: Option<String>,
 }
 
 /// Counts of what was done, for the summary.
@@ -66,6 +68,9 @@ fn strip_compression(name: &str) -> &str {
 
 fn is_jsonl(name: &str) -> bool {
     let n = strip_compression(name);
+    if n.ends_with(".parquet") {
+        return false;
+    }
     n.ends_with(".jsonl") || n.ends_with(".ndjson") || n.ends_with(".json")
 }
 
@@ -146,6 +151,9 @@ fn open(source: &Source) -> Result<Box<dyn BufRead>, String> {
 
 /// Parses one raw document into its text.
 fn parse_doc(doc: &RawDoc, field: &str) -> Result<String, String> {
+    if let Some(bad) = &doc.bad {
+        return Err(format!("{}:{}: {bad}", doc.source, doc.line));
+    }
     let text = std::str::from_utf8(&doc.bytes).map_err(|e| {
         format!(
             "{}:{}: invalid UTF-8 at byte {}",
@@ -220,63 +228,32 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
     let mut summary = Summary::default();
     let started = Instant::now();
 
-    let result = (|| -> Result<(), String> {
-        let mut chunk: Vec<RawDoc> = Vec::new();
-        let mut chunk_bytes = 0usize;
-        for source in &sources {
-            let mut reader = open(source)?;
-            if opts.whole_file && !source.jsonl {
-                let mut bytes = Vec::new();
-                reader
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| format!("{}: {e}", source.name))?;
-                chunk_bytes += bytes.len();
-                chunk.push(RawDoc {
-                    source: source.name.clone(),
-                    line: 1,
-                    bytes,
-                    jsonl: false,
-                });
-            } else {
-                let mut line_no = 0u64;
-                loop {
-                    let mut bytes = Vec::new();
-                    let n = reader
-                        .read_until(b'\n', &mut bytes)
-                        .map_err(|e| format!("{}:{}: {e}", source.name, line_no + 1))?;
-                    if n == 0 {
-                        break;
-                    }
-                    line_no += 1;
-                    summary.input_bytes += n as u64;
-                    if bytes.last() == Some(&b'\n') {
-                        bytes.pop();
-                        if bytes.last() == Some(&b'\r') {
-                            bytes.pop();
-                        }
-                    }
-                    if source.jsonl && bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                        continue;
-                    }
-                    chunk_bytes += bytes.len();
-                    chunk.push(RawDoc {
-                        source: source.name.clone(),
-                        line: line_no,
-                        bytes,
-                        jsonl: source.jsonl,
-                    });
-                    if chunk_bytes >= CHUNK_BYTES {
-                        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
-                        chunk_bytes = 0;
-                        progress.update(summary.input_bytes, summary.documents);
-                    }
-                }
+    // A reader thread gathers chunks while the workers encode the previous one; the bounded
+    // channel keeps at most two chunks in flight, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Vec<RawDoc>, u64), String>>(2);
+    let result = std::thread::scope(|scope| {
+        let sources = &sources;
+        let reader = scope.spawn(move || {
+            let mut emit = |chunk: Vec<RawDoc>, bytes: u64| {
+                tx.send(Ok((chunk, bytes)))
+                    .map_err(|_| "the encoder stopped".to_string())
+            };
+            if let Err(e) = read_all(sources, opts, &mut emit) {
+                let _ = tx.send(Err(e));
             }
-        }
-        flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
-        progress.update(summary.input_bytes, summary.documents);
-        Ok(())
-    })();
+        });
+        let consumed = (|| -> Result<(), String> {
+            for msg in rx {
+                let (mut chunk, bytes) = msg?;
+                summary.input_bytes += bytes;
+                flush(&tok, opts, &mut chunk, &mut writer, &mut summary)?;
+                progress.update(summary.input_bytes, summary.documents);
+            }
+            Ok(())
+        })();
+        let _ = reader.join();
+        consumed
+    });
     progress.finish();
     match result {
         Ok(()) => {
@@ -291,6 +268,92 @@ pub fn run(tok: &Tokenizer, opts: &EncodeOptions) -> Result<Summary, String> {
             Err(e)
         }
     }
+}
+
+/// Reads every source in order and hands over chunks of about [`CHUNK_BYTES`] documents,
+/// each with the number of input bytes it consumed.
+fn read_all(
+    sources: &[Source],
+    opts: &EncodeOptions,
+    emit: &mut dyn FnMut(Vec<RawDoc>, u64) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut chunk: Vec<RawDoc> = Vec::new();
+    let mut chunk_bytes = 0usize;
+    let mut consumed = 0u64;
+    for source in sources {
+        if source.name.ends_with(".parquet") {
+            let path = source
+                .path
+                .as_deref()
+                .ok_or("parquet from stdin is not supported")?;
+            parquet_input::read(path, &source.name, &opts.field, &mut |doc: RawDoc| {
+                consumed += doc.bytes.len() as u64;
+                chunk_bytes += doc.bytes.len();
+                chunk.push(doc);
+                if chunk_bytes >= CHUNK_BYTES {
+                    emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+                    chunk_bytes = 0;
+                }
+                Ok(())
+            })?;
+            continue;
+        }
+        let mut reader = open(source)?;
+        if opts.whole_file && !source.jsonl {
+            let mut bytes = Vec::new();
+            reader
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{}: {e}", source.name))?;
+            consumed += bytes.len() as u64;
+            chunk_bytes += bytes.len();
+            chunk.push(RawDoc {
+                source: source.name.clone(),
+                line: 1,
+                bytes,
+                jsonl: false,
+                bad: None,
+            });
+        } else {
+            let mut line_no = 0u64;
+            loop {
+                let mut bytes = Vec::new();
+                let n = reader
+                    .read_until(b'\n', &mut bytes)
+                    .map_err(|e| format!("{}:{}: {e}", source.name, line_no + 1))?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                consumed += n as u64;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                if source.jsonl && bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                    continue;
+                }
+                chunk_bytes += bytes.len();
+                chunk.push(RawDoc {
+                    source: source.name.clone(),
+                    line: line_no,
+                    bytes,
+                    jsonl: source.jsonl,
+                    bad: None,
+                });
+                if chunk_bytes >= CHUNK_BYTES {
+                    emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+                    chunk_bytes = 0;
+                }
+            }
+        }
+        if chunk_bytes >= CHUNK_BYTES {
+            emit(std::mem::take(&mut chunk), std::mem::take(&mut consumed))?;
+            chunk_bytes = 0;
+        }
+    }
+    emit(chunk, consumed)
 }
 
 /// Parses and encodes a chunk in parallel, then writes it in order.
@@ -308,12 +371,13 @@ fn flush(
         .par_iter()
         .map(|doc| {
             let text = parse_doc(doc, &opts.field)?;
-            let enc = tok
-                .encode(text.as_str(), opts.add_special_tokens)
+            // The ids-only path: equal to `encode(..).get_ids()`, without offsets or tokens.
+            let mut ids = Vec::with_capacity(text.len() / 3 + 4);
+            tok.encode_ids_into(&text, opts.add_special_tokens, &mut ids)
                 .map_err(|e| format!("{}:{}: {e}", doc.source, doc.line))?;
-            let mut ids = Vec::with_capacity(enc.len() + 2);
-            ids.extend(opts.prepend_bos);
-            ids.extend_from_slice(enc.get_ids());
+            if let Some(bos) = opts.prepend_bos {
+                ids.insert(0, bos);
+            }
             ids.extend(opts.append_eos);
             Ok(ids)
         })
@@ -338,6 +402,81 @@ fn flush(
     }
     chunk.clear();
     Ok(())
+}
+
+/// Parquet inputs: one document per row, the text taken from the `--field` column.
+#[cfg(feature = "parquet")]
+mod parquet_input {
+    use super::RawDoc;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// Streams the rows of `path` (row group by row group) into `sink`.
+    pub fn read(
+        path: &Path,
+        name: &Arc<str>,
+        field: &str,
+        sink: &mut dyn FnMut(RawDoc) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+        let reader = SerializedFileReader::new(file).map_err(|e| format!("{name}: {e}"))?;
+        let has_field = reader
+            .metadata()
+            .file_metadata()
+            .schema_descr()
+            .columns()
+            .iter()
+            .any(|c| c.name() == field);
+        if !has_field {
+            return Err(format!("{name}: no column `{field}`"));
+        }
+        let rows = reader
+            .get_row_iter(None)
+            .map_err(|e| format!("{name}: {e}"))?;
+        for (i, row) in rows.enumerate() {
+            let line = i as u64 + 1;
+            let row = row.map_err(|e| format!("{name}: row {line}: {e}"))?;
+            let value = row.get_column_iter().find(|(n, _)| n.as_str() == field);
+            let (bytes, bad) = match value {
+                Some((_, Field::Str(s))) => (s.as_bytes().to_vec(), None),
+                Some((_, Field::Null)) => (Vec::new(), Some(format!("field `{field}` is null"))),
+                Some((_, other)) => (
+                    Vec::new(),
+                    Some(format!("field `{field}` is not a string (found {other})")),
+                ),
+                None => (Vec::new(), Some(format!("missing field `{field}`"))),
+            };
+            sink(RawDoc {
+                source: name.clone(),
+                line,
+                bytes,
+                jsonl: false,
+                bad,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Without the `parquet` feature, Parquet inputs are refused with a clear message.
+#[cfg(not(feature = "parquet"))]
+mod parquet_input {
+    use super::RawDoc;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    pub fn read(
+        _path: &Path,
+        name: &Arc<str>,
+        _field: &str,
+        _sink: &mut dyn FnMut(RawDoc) -> Result<(), String>,
+    ) -> Result<(), String> {
+        Err(format!(
+            "{name}: Parquet input needs subtok built with `--features parquet`"
+        ))
+    }
 }
 
 /// Peak resident memory of this process in bytes (Linux), if known.

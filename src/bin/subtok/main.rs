@@ -318,6 +318,22 @@ fn describe_model(v: &serde_json::Value) -> String {
     summarize(&m)
 }
 
+/// A template written the way people write them: `[CLS]:0 $A:0 [SEP]:0`.
+fn template_string(items: &[serde_json::Value]) -> Option<String> {
+    let mut parts = Vec::new();
+    for item in items {
+        let (key, inner) = item.as_object()?.iter().next()?;
+        let id = inner.get("id")?.as_str()?;
+        let type_id = inner.get("type_id")?.as_u64()?;
+        match key.as_str() {
+            "SpecialToken" => parts.push(format!("{id}:{type_id}")),
+            "Sequence" => parts.push(format!("${id}:{type_id}")),
+            _ => return None,
+        }
+    }
+    Some(parts.join(" "))
+}
+
 /// A one-line summary of a component: its type and its scalar settings.
 fn summarize(v: &serde_json::Value) -> String {
     match v {
@@ -328,7 +344,21 @@ fn summarize(v: &serde_json::Value) -> String {
                 if k == "type" || k == "precompiled_charsmap" {
                     continue;
                 }
+                if k == "special_tokens" {
+                    if let Some(map) = x.as_object() {
+                        let list: Vec<String> = map
+                            .iter()
+                            .map(|(name, t)| format!("{name}={}", t.get("ids").unwrap_or(t)))
+                            .collect();
+                        parts.push(format!("special_tokens=[{}]", list.join(", ")));
+                        continue;
+                    }
+                }
                 match x {
+                    serde_json::Value::Array(items) if template_string(items).is_some() => {
+                        let t = template_string(items).unwrap_or_default();
+                        parts.push(format!("{k}=\"{t}\""));
+                    }
                     serde_json::Value::Array(items) if items.iter().all(|i| i.is_object()) => {
                         let inner: Vec<String> = items.iter().map(summarize).collect();
                         parts.push(format!("{k}=[{}]", inner.join(", ")));

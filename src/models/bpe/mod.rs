@@ -265,11 +265,9 @@ fn merge_table<'a>(
     Ok(table)
 }
 
-impl Model for Bpe {
-    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
-        if sequence.is_empty() {
-            return Ok(Vec::new());
-        }
+impl Bpe {
+    /// Refuses pieces too long for the symbol list (see [`Model::tokenize`]).
+    fn check_length(&self, sequence: &str) -> Result<()> {
         // Byte fallback can emit one symbol per byte of the decorated characters, so bound
         // the decorated size: symbol indices and lengths are 32-bit.
         let decoration = 1
@@ -289,7 +287,54 @@ impl Model for Bpe {
                 sequence.len()
             )));
         }
-        let dropout = self.config.dropout.filter(|&p| p != 0.0);
+        Ok(())
+    }
+
+    /// The active BPE-dropout probability, if any.
+    fn active_dropout(&self) -> Option<f32> {
+        self.config.dropout.filter(|&p| p != 0.0)
+    }
+
+    /// Whether results are deterministic, so that they may be cached (no active dropout).
+    pub(crate) fn is_deterministic(&self) -> bool {
+        self.active_dropout().is_none()
+    }
+
+    /// Appends the ids of the tokens of `sequence` to `out`: the ids of
+    /// [`Model::tokenize`], without building token strings.
+    pub fn tokenize_ids(&self, sequence: &str, out: &mut Vec<u32>) -> Result<()> {
+        if sequence.is_empty() {
+            return Ok(());
+        }
+        self.check_length(sequence)?;
+        let dropout = self.active_dropout();
+        if dropout.is_none() && self.config.ignore_merges {
+            if let Some(&id) = self.vocab.get(sequence) {
+                out.push(id);
+                return Ok(());
+            }
+        }
+        let mut word = self.initial_word(sequence)?;
+        word.merge_all(&self.merges, dropout);
+        for (id, _) in word.tokens() {
+            if self.vocab_r.get(id).is_none() {
+                return Err(Error::encode(format!(
+                    "BPE produced id {id}, which has no token"
+                )));
+            }
+            out.push(id);
+        }
+        Ok(())
+    }
+}
+
+impl Model for Bpe {
+    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+        if sequence.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.check_length(sequence)?;
+        let dropout = self.active_dropout();
         if dropout.is_none() && self.config.ignore_merges {
             if let Some(&id) = self.vocab.get(sequence) {
                 return Ok(vec![Token::new(

@@ -1,0 +1,385 @@
+//! The ids-only path (`encode_ids`, `encode_ids_into`, `encode_batch_ids`) against the
+//! reference and against the full `encode`.
+//!
+//! - every `encode` case of every tokenizer of the shared golden data
+//!   (`$SUBTOK_CONFORMANCE_DIR`, else `../shared/conformance`; skipped loudly when missing,
+//!   a failure under `CI=true`) and of `fixtures/`: `encode_ids` gives the expected ids (or
+//!   an error where one is expected), and `encode_batch_ids` equals the sequential results;
+//! - every document of `fixtures/sample-corpus.jsonl`: `encode_ids == encode().get_ids()`
+//!   for the fixture tokenizers and the main published ones;
+//! - property tests on random input (a small xorshift generator, fixed seeds): byte-level
+//!   BPE round trip, the fast BPE against a naive quadratic one, and the Unigram Viterbi
+//!   against brute-force enumeration of segmentations.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use flate2::read::GzDecoder;
+use serde_json::Value;
+use subtok::models::ModelWrapper;
+use subtok::{Model, Tokenizer};
+
+/// Published tokenizers checked on the sample corpus.
+const CORPUS_TOKENIZERS: &[&str] = &[
+    "gpt2",
+    "llama3",
+    "qwen2.5",
+    "gpt4-cl100k",
+    "llama2",
+    "bert-base-uncased",
+    "t5-small",
+];
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn conformance_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("SUBTOK_CONFORMANCE_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => manifest_dir().join("../shared/conformance"),
+    };
+    if dir.join("tokenizers").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "the conformance data is missing at {} (required under CI=true)",
+        dir.display()
+    );
+    eprintln!(
+        "SKIPPED: no conformance data at {}; only fixtures are checked",
+        dir.display()
+    );
+    None
+}
+
+/// `(name, tokenizer file, cases file)` of every tokenizer of both suites.
+fn suites() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![manifest_dir().join("fixtures")];
+    dirs.extend(conformance_dir());
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir.join("tokenizers")) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let p = e.path();
+                (p.extension()? == "json").then(|| p.file_stem()?.to_str().map(str::to_owned))?
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let tok = dir.join("tokenizers").join(format!("{name}.json"));
+            let cases = dir.join("cases").join(format!("{name}.jsonl.gz"));
+            if cases.is_file() {
+                out.push((name, tok, cases));
+            }
+        }
+    }
+    out
+}
+
+fn read_cases(path: &Path) -> Vec<Value> {
+    let reader = BufReader::new(GzDecoder::new(File::open(path).unwrap()));
+    reader
+        .lines()
+        .map(|l| l.unwrap())
+        .filter(|l| l.contains("\"encode\""))
+        .map(|l| serde_json::from_str::<Value>(&l).unwrap())
+        .filter(|c| c["kind"] == "encode")
+        .collect()
+}
+
+#[test]
+fn encode_ids_matches_golden_cases() {
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for (name, tok_path, cases_path) in suites() {
+        let tok = Tokenizer::from_file(&tok_path).unwrap();
+        let mut singles: Vec<(String, bool, Vec<u32>)> = Vec::new();
+        for case in read_cases(&cases_path) {
+            total += 1;
+            let input = case["input"].as_str().unwrap();
+            let special = case["add_special_tokens"].as_bool().unwrap();
+            let got = match case["pair"].as_str() {
+                None => tok.encode_ids(input, special),
+                Some(pair) => tok.encode_ids((input, pair), special),
+            };
+            let expected: Option<Vec<u32>> = case
+                .get("expect")
+                .map(|e| serde_json::from_value(e["ids"].clone()).unwrap());
+            match (&got, &expected) {
+                (Ok(g), Some(e)) if g == e => {
+                    if case["pair"].is_null() {
+                        singles.push((input.to_owned(), special, g.clone()));
+                    }
+                }
+                (Err(_), None) => {}
+                _ => failures.push(format!(
+                    "{name} {}: input {input:?}: got {got:?}, expected {expected:?}",
+                    case["id"]
+                )),
+            }
+        }
+        for special in [false, true] {
+            let (texts, want): (Vec<&str>, Vec<&Vec<u32>>) = singles
+                .iter()
+                .filter(|s| s.1 == special)
+                .map(|s| (s.0.as_str(), &s.2))
+                .unzip();
+            let got = tok.encode_batch_ids(&texts, special).unwrap();
+            if tok.get_padding().is_some() {
+                // A padded batch is padded as a whole, like `encode_batch`.
+                let full: Vec<Vec<u32>> = tok
+                    .encode_batch(texts.clone(), special)
+                    .unwrap()
+                    .iter()
+                    .map(|e| e.get_ids().to_vec())
+                    .collect();
+                if got != full {
+                    failures.push(format!(
+                        "{name}: encode_batch_ids differs from encode_batch"
+                    ));
+                }
+            } else if got.iter().collect::<Vec<_>>() != want {
+                failures.push(format!("{name}: encode_batch_ids differs from encode_ids"));
+            }
+        }
+    }
+    println!("{total} encode cases checked");
+    assert!(total > 0);
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}
+
+#[test]
+fn encode_ids_matches_encode_on_sample_corpus() {
+    let corpus: Vec<String> =
+        std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_owned()
+            })
+            .collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = conformance_dir() {
+        paths.extend(
+            CORPUS_TOKENIZERS
+                .iter()
+                .map(|n| dir.join("tokenizers").join(format!("{n}.json"))),
+        );
+    }
+    let mut buf = Vec::new();
+    for path in paths {
+        let tok = Tokenizer::from_file(&path).unwrap();
+        for special in [false, true] {
+            for text in &corpus {
+                let want = tok.encode(text.as_str(), special).unwrap();
+                tok.encode_ids_into(text, special, &mut buf).unwrap();
+                assert_eq!(buf, want.get_ids(), "{}: {text:?}", path.display());
+            }
+            let batch = tok.encode_batch_ids(&corpus, special).unwrap();
+            if tok.get_padding().is_some() {
+                let inputs: Vec<&str> = corpus.iter().map(String::as_str).collect();
+                let full = tok.encode_batch(inputs, special).unwrap();
+                for (ids, enc) in batch.iter().zip(&full) {
+                    assert_eq!(ids, enc.get_ids());
+                }
+            } else {
+                for (text, ids) in corpus.iter().zip(&batch) {
+                    assert_eq!(ids, &tok.encode_ids(text.as_str(), special).unwrap());
+                }
+            }
+        }
+    }
+}
+
+/// xorshift64: small, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// A random string mixing ASCII, Latin, CJK, emoji and whitespace.
+    fn unicode_string(&mut self, max_chars: usize) -> String {
+        const POOL: &[&str] = &[
+            "a", "b", "e", "t", "h", " ", "  ", "\n", "\t", "'s", "ll", "1", "42", ".", ",", "!",
+            "é", "ß", "Ä", "ﬁ", "中", "文", "日", "한", "😀", "👍🏽", "\u{301}", "\u{200D}", "—",
+            "“", "\u{A0}", "\u{3000}", "\r\n", "\0", "\u{FFFD}", "Σ", "İ",
+        ];
+        let n = self.below(max_chars + 1);
+        (0..n).map(|_| POOL[self.below(POOL.len())]).collect()
+    }
+}
+
+fn fixture(name: &str) -> (Tokenizer, Value) {
+    let path = manifest_dir().join("fixtures/tokenizers").join(name);
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    (Tokenizer::from_file(&path).unwrap(), json)
+}
+
+#[test]
+fn byte_level_bpe_round_trips_random_text() {
+    let (tok, _) = fixture("bytelevel-bpe.json");
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let text = rng.unicode_string(24);
+        let ids = tok.encode_ids(text.as_str(), false).unwrap();
+        assert_eq!(ids, tok.encode(text.as_str(), false).unwrap().get_ids());
+        assert_eq!(tok.decode(&ids, false).unwrap(), text, "{text:?}");
+    }
+}
+
+/// BPE by the book: repeatedly merge the leftmost adjacent pair of lowest rank.
+fn naive_bpe(word: &[String], ranks: &HashMap<(String, String), usize>) -> Vec<String> {
+    let mut symbols = word.to_vec();
+    loop {
+        let best = (0..symbols.len().saturating_sub(1))
+            .filter_map(|i| {
+                ranks
+                    .get(&(symbols[i].clone(), symbols[i + 1].clone()))
+                    .map(|&r| (r, i))
+            })
+            .min();
+        let Some((_, i)) = best else {
+            return symbols;
+        };
+        let right = symbols.remove(i + 1);
+        symbols[i].push_str(&right);
+    }
+}
+
+#[test]
+fn fast_bpe_agrees_with_naive_bpe() {
+    let (tok, json) = fixture("bytelevel-bpe.json");
+    let merges = json["model"]["merges"].as_array().unwrap();
+    let mut ranks = HashMap::new();
+    for (rank, m) in merges.iter().enumerate() {
+        let (a, b) = match m {
+            Value::String(s) => {
+                let (a, b) = s.split_once(' ').unwrap();
+                (a.to_owned(), b.to_owned())
+            }
+            Value::Array(p) => (
+                p[0].as_str().unwrap().to_owned(),
+                p[1].as_str().unwrap().to_owned(),
+            ),
+            other => panic!("bad merge {other}"),
+        };
+        ranks.entry((a, b)).or_insert(rank);
+    }
+    // The last rank of a duplicated pair wins, as in the reference.
+    for (rank, m) in merges.iter().enumerate() {
+        if let Value::String(s) = m {
+            let (a, b) = s.split_once(' ').unwrap();
+            ranks.insert((a.to_owned(), b.to_owned()), rank);
+        }
+    }
+    let ModelWrapper::BPE(bpe) = tok.get_model() else {
+        panic!("not a BPE fixture");
+    };
+    // Words over the chars that appear in merges, so that many merges apply.
+    let alphabet: Vec<char> = {
+        let mut set: Vec<char> = ranks
+            .keys()
+            .flat_map(|(a, b)| a.chars().chain(b.chars()).collect::<Vec<_>>())
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    };
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    for _ in 0..5000 {
+        let len = 1 + rng.below(12);
+        let word: Vec<String> = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())].to_string())
+            .collect();
+        let text: String = word.concat();
+        let want: Vec<u32> = naive_bpe(&word, &ranks)
+            .iter()
+            .map(|t| bpe.token_to_id(t).unwrap())
+            .collect();
+        let mut got = Vec::new();
+        bpe.tokenize_ids(&text, &mut got).unwrap();
+        assert_eq!(got, want, "{text:?}");
+        let full: Vec<u32> = bpe.tokenize(&text).unwrap().iter().map(|t| t.id).collect();
+        assert_eq!(full, want, "{text:?}");
+    }
+}
+
+/// Best total score over all segmentations of `s` into vocabulary pieces.
+fn brute_force_best(s: &[char], scores: &HashMap<String, f64>) -> Option<f64> {
+    if s.is_empty() {
+        return Some(0.0);
+    }
+    let mut best: Option<f64> = None;
+    for end in 1..=s.len() {
+        let head: String = s[..end].iter().collect();
+        if let Some(&score) = scores.get(&head) {
+            if let Some(rest) = brute_force_best(&s[end..], scores) {
+                let total = score + rest;
+                best = Some(best.map_or(total, |b: f64| b.max(total)));
+            }
+        }
+    }
+    best
+}
+
+#[test]
+fn unigram_viterbi_agrees_with_brute_force() {
+    let (tok, _) = fixture("unigram-metaspace.json");
+    let ModelWrapper::Unigram(model) = tok.get_model() else {
+        panic!("not a Unigram fixture");
+    };
+    let scores: HashMap<String, f64> = model.pieces().iter().cloned().collect();
+    // Chars that are pieces on their own, so every string has a segmentation.
+    let mut alphabet: Vec<char> = scores
+        .keys()
+        .filter(|p| p.chars().count() == 1)
+        .filter_map(|p| p.chars().next())
+        .filter(|c| c.is_alphabetic() || *c == '▁')
+        .collect();
+    alphabet.sort_unstable();
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut checked = 0;
+    for _ in 0..3000 {
+        let len = 1 + rng.below(9);
+        let chars: Vec<char> = (0..len)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        let text: String = chars.iter().collect();
+        let Some(best) = brute_force_best(&chars, &scores) else {
+            continue;
+        };
+        let tokens = model.tokenize(&text).unwrap();
+        let got: f64 = tokens.iter().map(|t| scores[&t.value]).sum();
+        assert!(
+            (got - best).abs() < 1e-9,
+            "{text:?}: Viterbi {got} vs best {best}"
+        );
+        let mut ids = Vec::new();
+        tok.get_model().tokenize_ids(&text, &mut ids).unwrap();
+        assert_eq!(ids, tokens.iter().map(|t| t.id).collect::<Vec<_>>());
+        checked += 1;
+    }
+    assert!(checked > 1000);
+}
