@@ -39,8 +39,8 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use criterion::{black_box, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use criterion::measurement::WallTime;
+use criterion::{black_box, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use rayon::prelude::*;
 use subtok_bench::*;
 
@@ -62,7 +62,10 @@ impl Notes {
         self.by_row
             .entry((file.to_owned(), corpus.to_owned()))
             .or_default()
-            .push(format!("{mode}\t{lib}\t{}", note.replace(['\t', '\n'], " ")));
+            .push(format!(
+                "{mode}\t{lib}\t{}",
+                note.replace(['\t', '\n'], " ")
+            ));
     }
 
     /// Writes one notes file per (file, corpus) touched by this run, replacing older ones.
@@ -84,7 +87,9 @@ impl Notes {
 
     /// Marks a row as run (so a stale notes file is replaced even when there is nothing to say).
     fn touch(&mut self, file: &str, corpus: &str) {
-        self.by_row.entry((file.to_owned(), corpus.to_owned())).or_default();
+        self.by_row
+            .entry((file.to_owned(), corpus.to_owned()))
+            .or_default();
     }
 }
 
@@ -98,7 +103,11 @@ fn first_diff(a: &[u32], b: &[u32]) -> usize {
 
 /// Asserts subtok == reference on every document, with a precise message.
 fn assert_same(what: &str, file: &str, corpus: &str, got: &[Vec<u32>], want: &[Vec<u32>]) {
-    assert_eq!(got.len(), want.len(), "{file}/{corpus}: {what}: batch length differs");
+    assert_eq!(
+        got.len(),
+        want.len(),
+        "{file}/{corpus}: {what}: batch length differs"
+    );
     for (i, (g, w)) in got.iter().zip(want).enumerate() {
         if g != w {
             let at = first_diff(g, w);
@@ -175,7 +184,11 @@ impl ColdWorker {
                 }
             }
         });
-        ColdWorker { tx, rx, handle: Some(handle) }
+        ColdWorker {
+            tx,
+            rx,
+            handle: Some(handle),
+        }
     }
 
     fn run(&self, job: ColdJob) -> (Duration, usize, Vec<Vec<u32>>) {
@@ -242,16 +255,19 @@ fn main() {
         Err(_) => vec!["gpt2", "bert-base-uncased"],
     };
     let started = Instant::now();
-    let mut notes = Notes { by_row: BTreeMap::new() };
+    let mut notes = Notes {
+        by_row: BTreeMap::new(),
+    };
 
-    let corpus_docs: Vec<(&str, Arc<Vec<String>>)> =
-        corpora.iter().map(|&n| (n, Arc::new(read_corpus(n)))).collect();
+    let corpus_docs: Vec<(&str, Arc<Vec<String>>)> = corpora
+        .iter()
+        .map(|&n| (n, Arc::new(read_corpus(n))))
+        .collect();
 
     for &file in &files {
         let path = tokenizer_path(file);
         let json = Arc::new(
-            std::fs::read(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
+            std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
         );
         notes.touch(file, "-");
         let reference = subtok_bench::engines::tok22(&path, &json)
@@ -275,10 +291,18 @@ fn main() {
             let t = Instant::now();
             match load(loader, &path, &json) {
                 Ok(engine) => {
-                    eprintln!("{file}: {name} loaded in {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+                    eprintln!(
+                        "{file}: {name} loaded in {:.0} ms",
+                        t.elapsed().as_secs_f64() * 1e3
+                    );
                     let worker = ColdWorker::spawn(loader, path.clone(), json.clone());
                     let cold = std::cell::RefCell::new(Cold { worker, cursor: 0 });
-                    peers.push(Peer { name, loader, engine, cold })
+                    peers.push(Peer {
+                        name,
+                        loader,
+                        engine,
+                        cold,
+                    })
                 }
                 Err(e) => notes.add(file, "-", "*", name, &format!("cannot load: {}", short(&e))),
             }
@@ -288,7 +312,13 @@ fn main() {
             let mut g = group(&mut c, file, "-", "5-load", json.len());
             for p in &peers {
                 if p.name == "bpe-openai" {
-                    notes.add(file, "-", "5-load", p.name, "static tables, built once per process");
+                    notes.add(
+                        file,
+                        "-",
+                        "5-load",
+                        p.name,
+                        "static tables, built once per process",
+                    );
                     continue;
                 }
                 let (loader, path, json) = (p.loader, &path, &json);
@@ -310,7 +340,7 @@ fn main() {
                 docs,
                 &path,
                 &json,
-                &reference,
+                reference.as_ref(),
                 &subtok_tok,
                 &peers,
                 (doc_bytes, pool_bytes),
@@ -320,7 +350,10 @@ fn main() {
     }
     notes.write();
     c.final_summary();
-    eprintln!("benchmark finished in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "benchmark finished in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -332,7 +365,7 @@ fn run_corpus(
     docs: &Arc<Vec<String>>,
     path: &Path,
     json: &Arc<Vec<u8>>,
-    reference: &Box<dyn Engine>,
+    reference: &dyn Engine,
     subtok_tok: &subtok::Tokenizer,
     peers: &[Peer],
     (doc_bytes, pool_bytes): (usize, usize),
@@ -344,8 +377,10 @@ fn run_corpus(
     let pool_idx = strided_sample(docs, pool_bytes);
     let pool_docs: Vec<String> = pool_idx.iter().map(|&i| docs[i].clone()).collect();
     let batch: Vec<&str> = pool_idx.iter().map(|&i| all[i]).collect();
-    let sample: Vec<&str> =
-        strided_sample(&pool_docs, doc_bytes).into_iter().map(|i| batch[i]).collect();
+    let sample: Vec<&str> = strided_sample(&pool_docs, doc_bytes)
+        .into_iter()
+        .map(|i| batch[i])
+        .collect();
     let long: String = batch.join("\n\n");
     let sample_bytes: usize = sample.iter().map(|d| d.len()).sum();
     let batch_total: usize = batch.iter().map(|d| d.len()).sum();
@@ -369,9 +404,18 @@ fn run_corpus(
 
     // Parity of subtok against the reference on the whole corpus, through every entry point.
     let want = reference.batch_ids(&batch);
-    let per_doc: Vec<Vec<u32>> = batch.par_iter().map(|d| subtok_ids(subtok_tok, d)).collect();
+    let per_doc: Vec<Vec<u32>> = batch
+        .par_iter()
+        .map(|d| subtok_ids(subtok_tok, d))
+        .collect();
     assert_same("per-document ids", file, corpus, &per_doc, &want);
-    assert_same("batch ids", file, corpus, &subtok_batch_ids(subtok_tok, &batch), &want);
+    assert_same(
+        "batch ids",
+        file,
+        corpus,
+        &subtok_batch_ids(subtok_tok, &batch),
+        &want,
+    );
     let full: Vec<Vec<u32>> = subtok_tok
         .encode_batch(batch.clone(), false)
         .unwrap_or_else(|e| panic!("subtok batch encode failed: {e}"))
@@ -380,18 +424,32 @@ fn run_corpus(
         .collect();
     assert_same("full encoding", file, corpus, &full, &want);
     let long_want = reference.ids(&long);
-    assert_same("long document", file, corpus, &[subtok_ids(subtok_tok, &long)], &[long_want.clone()]);
-    let want_by_doc: std::collections::HashMap<*const u8, &Vec<u32>> =
-        batch.iter().zip(&want).map(|(d, w)| (d.as_ptr(), w)).collect();
-    let sample_ids: Vec<Vec<u32>> =
-        sample.iter().map(|d| want_by_doc[&d.as_ptr()].clone()).collect();
+    assert_same(
+        "long document",
+        file,
+        corpus,
+        &[subtok_ids(subtok_tok, &long)],
+        std::slice::from_ref(&long_want),
+    );
+    let want_by_doc: std::collections::HashMap<*const u8, &Vec<u32>> = batch
+        .iter()
+        .zip(&want)
+        .map(|(d, w)| (d.as_ptr(), w))
+        .collect();
+    let sample_ids: Vec<Vec<u32>> = sample
+        .iter()
+        .map(|d| want_by_doc[&d.as_ptr()].clone())
+        .collect();
     let sample_text: Vec<String> = sample_ids
         .iter()
         .map(|ids| reference.decode(ids).expect("reference decodes"))
         .collect();
     for (i, ids) in sample_ids.iter().enumerate() {
         let got = subtok_tok.decode(ids, false).expect("subtok decodes");
-        assert_eq!(got, sample_text[i], "PARITY FAILURE {file}/{corpus}: decode of sample {i}");
+        assert_eq!(
+            got, sample_text[i],
+            "PARITY FAILURE {file}/{corpus}: decode of sample {i}"
+        );
     }
 
     // Peers: check once, keep those that work; mismatches are reported, not fatal.
@@ -403,12 +461,24 @@ fn run_corpus(
             continue;
         }
         let Some(got) = guarded(|| p.engine.batch_ids(&batch)) else {
-            notes.add(file, corpus, "*", p.name, "panicked while encoding the pool");
+            notes.add(
+                file,
+                corpus,
+                "*",
+                p.name,
+                "panicked while encoding the pool",
+            );
             continue;
         };
         let bad = got.iter().zip(&want).filter(|(g, w)| g != w).count();
         if bad > 0 {
-            notes.add(file, corpus, "ids", p.name, &format!("ids differ on {bad}/{} docs of the pool", batch.len()));
+            notes.add(
+                file,
+                corpus,
+                "ids",
+                p.name,
+                &format!("ids differ on {bad}/{} docs of the pool", batch.len()),
+            );
         }
         let t = Instant::now();
         let long_ids = guarded(|| p.engine.ids(&long));
@@ -428,15 +498,30 @@ fn run_corpus(
         }
         match long_ids {
             None => {
-                notes.add(file, corpus, "4-long-ids", p.name, "panicked on the long document");
+                notes.add(
+                    file,
+                    corpus,
+                    "4-long-ids",
+                    p.name,
+                    "panicked on the long document",
+                );
                 too_slow_long.push(p.name);
             }
-            Some(ids) if ids != long_want => {
-                notes.add(file, corpus, "4-long-ids", p.name, "ids differ on the long document")
-            }
+            Some(ids) if ids != long_want => notes.add(
+                file,
+                corpus,
+                "4-long-ids",
+                p.name,
+                "ids differ on the long document",
+            ),
             Some(_) => {}
         }
-        match guarded(|| sample_ids.iter().map(|ids| p.engine.decode(ids)).collect::<Vec<_>>()) {
+        match guarded(|| {
+            sample_ids
+                .iter()
+                .map(|ids| p.engine.decode(ids))
+                .collect::<Vec<_>>()
+        }) {
             None => notes.add(file, corpus, "6-decode", p.name, "panicked while decoding"),
             Some(texts) => {
                 let bad = texts
@@ -457,7 +542,10 @@ fn run_corpus(
         }
         usable.push(p);
     }
-    eprintln!("{file}/{corpus}: checks done in {:.1} s", t0.elapsed().as_secs_f64());
+    eprintln!(
+        "{file}/{corpus}: checks done in {:.1} s",
+        t0.elapsed().as_secs_f64()
+    );
 
     // 1: per document, full Encoding.
     let mut g = group(c, file, corpus, "1-doc-full", sample_bytes);
@@ -511,7 +599,11 @@ fn run_corpus(
                         indices.push(order[cold.cursor]);
                         cold.cursor += 1;
                     }
-                    let job = ColdJob { docs: docs.clone(), indices: indices.clone(), keep_ids };
+                    let job = ColdJob {
+                        docs: docs.clone(),
+                        indices: indices.clone(),
+                        keep_ids,
+                    };
                     let (took, bytes, ids) = cold.worker.run(job);
                     if keep_ids && timed.len() < docs.len() {
                         timed.extend(indices.into_iter().zip(ids));
@@ -528,7 +620,13 @@ fn run_corpus(
     timed.dedup_by_key(|t| t.0);
     let texts: Vec<&str> = timed.iter().map(|t| all[t.0]).collect();
     let got: Vec<Vec<u32>> = timed.into_iter().map(|t| t.1).collect();
-    assert_same("cold-mode ids", file, corpus, &got, &reference.batch_ids(&texts));
+    assert_same(
+        "cold-mode ids",
+        file,
+        corpus,
+        &got,
+        &reference.batch_ids(&texts),
+    );
 
     // 3: the batch on all cores.
     let mut g = group(c, file, corpus, "3-batch-full", batch_total);
@@ -536,7 +634,9 @@ fn run_corpus(
         if p.engine.batch_full(&[]).is_none() {
             continue;
         }
-        g.bench_function(p.name, |b| b.iter(|| black_box(p.engine.batch_full(black_box(&batch)))));
+        g.bench_function(p.name, |b| {
+            b.iter(|| black_box(p.engine.batch_full(black_box(&batch))))
+        });
     }
     g.finish();
     let mut g = group(c, file, corpus, "3-batch-ids", batch_total);
@@ -544,14 +644,18 @@ fn run_corpus(
         if p.engine.batch_kind() != "native" {
             notes.add(file, corpus, "3-batch-ids", p.name, p.engine.batch_kind());
         }
-        g.bench_function(p.name, |b| b.iter(|| black_box(p.engine.batch_ids(black_box(&batch)))));
+        g.bench_function(p.name, |b| {
+            b.iter(|| black_box(p.engine.batch_ids(black_box(&batch))))
+        });
     }
     g.finish();
 
     // 4: one long document.
     let mut g = group(c, file, corpus, "4-long-ids", long.len());
     for p in usable.iter().filter(|p| !too_slow_long.contains(&p.name)) {
-        g.bench_function(p.name, |b| b.iter(|| black_box(p.engine.ids(black_box(&long)))));
+        g.bench_function(p.name, |b| {
+            b.iter(|| black_box(p.engine.ids(black_box(&long))))
+        });
     }
     g.finish();
 

@@ -68,7 +68,9 @@ pub fn corpus_dir() -> PathBuf {
 
 /// Path of one tokenizer file.
 pub fn tokenizer_path(file: &str) -> PathBuf {
-    conformance_dir().join("tokenizers").join(format!("{file}.json"))
+    conformance_dir()
+        .join("tokenizers")
+        .join(format!("{file}.json"))
 }
 
 /// Criterion's output directory, found the way criterion finds it.

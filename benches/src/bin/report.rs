@@ -22,8 +22,12 @@ const MODES: &[&str] = &[
     "6-decode",
 ];
 
-/// (file, corpus, mode, lib) -> (median ns per iteration, bytes per iteration).
-type Results = BTreeMap<(String, String, String, String), (f64, u64)>;
+/// (file, corpus, mode, lib).
+type Key = (String, String, String, String);
+/// Key -> (median ns per iteration, bytes per iteration).
+type Results = BTreeMap<Key, (f64, u64)>;
+/// (file, corpus) -> [(mode, lib, note)].
+type NotesByRow = BTreeMap<(String, String), Vec<(String, String, String)>>;
 
 fn collect(dir: &Path, out: &mut Results) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -46,7 +50,7 @@ fn collect(dir: &Path, out: &mut Results) {
     }
 }
 
-fn read_one(bench: &Path, est: &Path) -> Option<((String, String, String, String), (f64, u64))> {
+fn read_one(bench: &Path, est: &Path) -> Option<(Key, (f64, u64))> {
     let b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bench).ok()?).ok()?;
     let e: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(est).ok()?).ok()?;
     let group = b.get("group_id")?.as_str()?;
@@ -58,8 +62,7 @@ fn read_one(bench: &Path, est: &Path) -> Option<((String, String, String, String
     Some(((f.into(), c.into(), m.into(), lib.into()), (ns, bytes)))
 }
 
-/// (file, corpus) -> [(mode, lib, note)].
-fn read_notes(dir: &Path) -> BTreeMap<(String, String), Vec<(String, String, String)>> {
+fn read_notes(dir: &Path) -> NotesByRow {
     let mut out = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return out;
@@ -77,7 +80,11 @@ fn read_notes(dir: &Path) -> BTreeMap<(String, String), Vec<(String, String, Str
             .lines()
             .filter_map(|l| {
                 let mut it = l.splitn(3, '\t');
-                Some((it.next()?.to_owned(), it.next()?.to_owned(), it.next()?.to_owned()))
+                Some((
+                    it.next()?.to_owned(),
+                    it.next()?.to_owned(),
+                    it.next()?.to_owned(),
+                ))
             })
             .collect();
         out.insert((file.to_owned(), corpus.to_owned()), lines);
@@ -103,7 +110,10 @@ impl Footnotes {
 fn footnote(file: &str, corpus: &str, lib: &str, note: &str) -> String {
     if note.starts_with("cannot load") {
         format!("{lib} on {file}: {note}")
-    } else if ["differ", "panicked", "not timed"].iter().any(|k| note.contains(k)) {
+    } else if ["differ", "panicked", "not timed"]
+        .iter()
+        .any(|k| note.contains(k))
+    {
         format!("{lib} on {file}/{corpus}: {note}")
     } else {
         format!("{lib}: {note}")
@@ -121,12 +131,18 @@ fn fmt_speed(v: f64) -> String {
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(criterion_dir);
+    let dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(criterion_dir);
     let mut results = Results::new();
     collect(&dir, &mut results);
     let notes = read_notes(&notes_path().with_extension("d"));
     if results.is_empty() {
-        eprintln!("no criterion results under {}; run `cargo bench -p subtok-bench` first", dir.display());
+        eprintln!(
+            "no criterion results under {}; run `cargo bench -p subtok-bench` first",
+            dir.display()
+        );
         std::process::exit(1);
     }
     let mut foot = Footnotes { list: Vec::new() };
@@ -135,10 +151,16 @@ fn main() {
     // Which notes apply to a (file, corpus, mode, lib) cell.
     let cell_notes = |file: &str, corpus: &str, mode: &str, lib: &str| -> Vec<String> {
         let mut v = Vec::new();
-        let keys: &[(&str, &str)] =
-            if corpus == "-" { &[(file, "-")] } else { &[(file, "-"), (file, corpus)] };
+        let keys: &[(&str, &str)] = if corpus == "-" {
+            &[(file, "-")]
+        } else {
+            &[(file, "-"), (file, corpus)]
+        };
         for &key in keys {
-            for (m, l, n) in notes.get(&(key.0.to_owned(), key.1.to_owned())).unwrap_or(&empty) {
+            for (m, l, n) in notes
+                .get(&(key.0.to_owned(), key.1.to_owned()))
+                .unwrap_or(&empty)
+            {
                 let mode_ok = m == "*" || m == mode || (m == "ids" && mode != "6-decode");
                 if l == lib && mode_ok {
                     v.push(n.clone());
@@ -148,6 +170,20 @@ fn main() {
         v
     };
 
+    // Notes for exactly this mode or for every mode (not the per-row id findings).
+    let cell_notes_exact = |file: &str, corpus: &str, mode: &str, lib: &str| -> Vec<String> {
+        cell_notes(file, corpus, mode, lib)
+            .into_iter()
+            .filter(|n| {
+                !n.starts_with("not applicable")
+                    && !n.starts_with("sizes:")
+                    && (n.starts_with("cannot load")
+                        || n.starts_with("not installed")
+                        || n.contains("panicked")
+                        || n.starts_with("not timed"))
+            })
+            .collect()
+    };
     let peers: Vec<&str> = LIBS.iter().copied().filter(|l| *l != "subtok").collect();
     println!("### Throughput (MB/s of input text; higher is better)\n");
     let mut header = String::from("| file | corpus | mode | subtok |");
@@ -174,14 +210,19 @@ fn main() {
                     let marks: Vec<String> = ns
                         .iter()
                         .filter(|n| !n.starts_with("sizes:"))
-                        .filter(|n| !n.starts_with("not applicable"))
+                        .filter(|n| !n.starts_with("not applicable") && speed(lib).is_some())
                         .map(|n| format!("[{}]", foot.mark(footnote(file, corpus, lib, n))))
                         .collect();
                     let not_applicable = ns.iter().any(|n| n.starts_with("not applicable"));
+                    // Without a result, only notes about this mode (or all modes) explain it.
+                    let why: Vec<String> = cell_notes_exact(file, corpus, mode, lib)
+                        .iter()
+                        .map(|n| format!("[{}]", foot.mark(footnote(file, corpus, lib, n))))
+                        .collect();
                     let cell = match speed(lib) {
                         Some(v) => format!("{}{}", fmt_speed(v), marks.join("")),
                         None if not_applicable => "·".to_owned(),
-                        None if !marks.is_empty() => format!("–{}", marks.join("")),
+                        None if !why.is_empty() => format!("–{}", why.join("")),
                         None => "n/a".to_owned(),
                     };
                     row.push_str(&format!(" {cell} |"));
