@@ -9,48 +9,15 @@
 //! no tokens (then the empty string).
 //!
 //! The JSON also carries the pre-tokenizer's flags (`add_prefix_space`, `trim_offsets`,
-//! `use_regex`); they do not change decoding but are kept so the file round-trips.
-
-use serde::{Deserialize, Serialize};
+//! `use_regex`); they do not change decoding but are kept so the file round-trips (the
+//! struct is the pre-tokenizer's own, [`crate::pre_tokenizers::ByteLevel`]).
 
 use crate::{Decoder, Result};
 
-fn default_true() -> bool {
-    true
-}
-
-/// Decoder for byte-level tokens (GPT-2, RoBERTa, Llama 3...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ByteLevel {
-    /// Pre-tokenizer flag kept for round-tripping; unused by decoding.
-    pub add_prefix_space: bool,
-    /// Pre-tokenizer flag kept for round-tripping; unused by decoding.
-    pub trim_offsets: bool,
-    /// Pre-tokenizer flag kept for round-tripping; unused by decoding.
-    #[serde(default = "default_true")]
-    pub use_regex: bool,
-}
-
-impl Default for ByteLevel {
-    fn default() -> Self {
-        ByteLevel {
-            add_prefix_space: true,
-            trim_offsets: true,
-            use_regex: true,
-        }
-    }
-}
-
-impl ByteLevel {
-    /// Builds the decoder with the given (decoding-neutral) flags.
-    pub fn new(add_prefix_space: bool, trim_offsets: bool, use_regex: bool) -> Self {
-        ByteLevel {
-            add_prefix_space,
-            trim_offsets,
-            use_regex,
-        }
-    }
-}
+/// The decoder shares the component struct of the pre-tokenizer and post-processor, as
+/// tokenizer.json does: one `ByteLevel` with `add_prefix_space`, `trim_offsets` and
+/// `use_regex`.
+pub use crate::pre_tokenizers::ByteLevel;
 
 /// The byte that alphabet char `c` stands for, if `c` is in the alphabet.
 ///

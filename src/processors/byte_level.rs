@@ -10,33 +10,10 @@
 
 use crate::processors::Processor;
 use crate::{Encoding, Result};
-use serde::{Deserialize, Serialize};
 
-/// The byte-level post-processor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ByteLevel {
-    /// Whether the pre-tokenizer added a leading space (kept in the first token's offsets).
-    pub add_prefix_space: bool,
-    /// Whether to trim the spaces carried by tokens out of their offsets.
-    pub trim_offsets: bool,
-    /// Whether the pre-tokenizer splits with the GPT-2 regex (unused here, kept for the file).
-    #[serde(default = "default_true")]
-    pub use_regex: bool,
-}
-
-fn default_true() -> bool {
-    true
-}
-
-impl Default for ByteLevel {
-    fn default() -> Self {
-        ByteLevel {
-            add_prefix_space: true,
-            trim_offsets: true,
-            use_regex: true,
-        }
-    }
-}
+/// The post-processor shares the component struct of the pre-tokenizer and decoder, as
+/// tokenizer.json does.
+pub use crate::pre_tokenizers::ByteLevel;
 
 /// `Some(bytes)` when `c` is a space of a token: the number of original bytes it covers.
 fn space_bytes(c: char) -> Option<usize> {
