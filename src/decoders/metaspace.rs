@@ -12,115 +12,15 @@
 //! ignored.
 //! Serialization writes the modern form only.
 
-use serde::{Deserialize, Serialize};
-
 use crate::{Decoder, Result};
 
-/// When the Metaspace pre-tokenizer puts a `replacement` char in front of a piece.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum PrependScheme {
-    /// Only in front of the first piece of the input.
-    First,
-    /// Never.
-    Never,
-    /// In front of every piece.
-    #[default]
-    Always,
-}
-
-impl PrependScheme {
-    fn as_str(self) -> &'static str {
-        match self {
-            PrependScheme::First => "first",
-            PrependScheme::Never => "never",
-            PrependScheme::Always => "always",
-        }
-    }
-}
-
-/// Decoder for Metaspace tokens (SentencePiece-style `▁word`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "MetaspaceJson", into = "MetaspaceJson")]
-pub struct Metaspace {
-    replacement: char,
-    /// When encoding prepended a `replacement`.
-    pub prepend_scheme: PrependScheme,
-    /// Whether the pre-tokenizer splits on `replacement` (unused by decoding).
-    pub split: bool,
-}
-
-impl Default for Metaspace {
-    fn default() -> Self {
-        Metaspace::new('▁', PrependScheme::Always, true)
-    }
-}
-
-impl Metaspace {
-    /// Builds the decoder.
-    pub fn new(replacement: char, prepend_scheme: PrependScheme, split: bool) -> Self {
-        Metaspace {
-            replacement,
-            prepend_scheme,
-            split,
-        }
-    }
-
-    /// The meta symbol standing for a space.
-    pub fn get_replacement(&self) -> char {
-        self.replacement
-    }
-}
-
-/// The JSON form of [`Metaspace`].
-#[derive(Serialize, Deserialize)]
-struct MetaspaceJson {
-    replacement: char,
-    #[serde(default, skip_serializing)]
-    add_prefix_space: Option<bool>,
-    #[serde(default)]
-    prepend_scheme: PrependScheme,
-    #[serde(default)]
-    split: Option<bool>,
-    #[serde(default, skip_serializing, rename = "str_rep")]
-    _str_rep: Option<String>,
-}
-
-impl TryFrom<MetaspaceJson> for Metaspace {
-    type Error = String;
-
-    fn try_from(j: MetaspaceJson) -> std::result::Result<Self, String> {
-        let scheme = j.prepend_scheme;
-        if j.add_prefix_space == Some(false) && scheme != PrependScheme::Never {
-            return Err(format!(
-                "`add_prefix_space` is false but `prepend_scheme` is \"{}\" (the default when \
-                 absent); expected `prepend_scheme: \"never\"` with `add_prefix_space: false`",
-                scheme.as_str()
-            ));
-        }
-        Ok(Metaspace::new(
-            j.replacement,
-            scheme,
-            j.split.unwrap_or(true),
-        ))
-    }
-}
-
-impl From<Metaspace> for MetaspaceJson {
-    fn from(m: Metaspace) -> Self {
-        MetaspaceJson {
-            replacement: m.replacement,
-            add_prefix_space: None,
-            prepend_scheme: m.prepend_scheme,
-            split: Some(m.split),
-            _str_rep: None,
-        }
-    }
-}
+/// The decoder shares the component struct of the Metaspace pre-tokenizer, as tokenizer.json
+/// does: one `Metaspace` with `replacement`, `prepend_scheme` and `split`.
+pub use crate::pre_tokenizers::{Metaspace, PrependScheme};
 
 impl Decoder for Metaspace {
     fn decode_chain(&self, mut tokens: Vec<String>) -> Result<Vec<String>> {
-        let rep = self.replacement;
+        let rep = self.replacement();
         for (i, token) in tokens.iter_mut().enumerate() {
             if !token.contains(rep) {
                 continue;
