@@ -1,11 +1,13 @@
 //! Throughput of encoding (MB/s of input text), ids only and full `Encoding`, single
-//! thread and a 2-thread batch, with warm caches (one untimed pass first).
+//! thread and a 2-thread batch, with warm caches (one untimed pass first); `ids_cold` times
+//! the first pass of a freshly loaded tokenizer (one thread, ids only).
 //!
 //! `cargo bench --bench encode` reads `$SUBTOK_CORPUS` (default
 //! `../shared/corpus/english.jsonl`, JSON lines with `"text"`) and the tokenizers named in
 //! `$SUBTOK_BENCH_TOKENIZERS` (default: gpt2, llama3, qwen2.5, gpt4-cl100k, llama2,
 //! bert-base-uncased, t5-small) from `$SUBTOK_CONFORMANCE_DIR/tokenizers` (default
-//! `../shared/conformance`). `$SUBTOK_BENCH_MODES` picks among `ids,full,batch_ids,batch_full`.
+//! `../shared/conformance`). `$SUBTOK_BENCH_MODES` picks among
+//! `ids,ids_cold,full,batch_ids,batch_full`.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -49,7 +51,7 @@ fn main() {
         "gpt2,llama3,qwen2.5,gpt4-cl100k,llama2,bert-base-uncased,t5-small".into()
     });
     let modes = std::env::var("SUBTOK_BENCH_MODES")
-        .unwrap_or_else(|_| "ids,full,batch_ids,batch_full".into());
+        .unwrap_or_else(|_| "ids,ids_cold,full,batch_ids,batch_full".into());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(2)
         .build()
@@ -61,8 +63,8 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!(
-        "{:<20} {:>10} {:>10} {:>12} {:>12}",
-        "tokenizer", "ids", "full", "batch_ids@2", "batch_full@2"
+        "{:<20} {:>10} {:>10} {:>10} {:>12} {:>12}",
+        "tokenizer", "ids", "ids_cold", "full", "batch_ids@2", "batch_full@2"
     );
     for name in names.split(',') {
         let path = conf.join("tokenizers").join(format!("{name}.json"));
@@ -74,9 +76,27 @@ fn main() {
             }
         };
         let mut cols = Vec::new();
-        for mode in ["ids", "full", "batch_ids", "batch_full"] {
+        for mode in ["ids", "ids_cold", "full", "batch_ids", "batch_full"] {
             if !modes.split(',').any(|m| m == mode) {
                 cols.push(f64::NAN);
+                continue;
+            }
+            if mode == "ids_cold" {
+                let Ok(fresh) = Tokenizer::from_file(&path) else {
+                    cols.push(f64::NAN);
+                    continue;
+                };
+                let mut buf = Vec::new();
+                let c0 = cpu_ns();
+                let t = Instant::now();
+                for d in &docs {
+                    fresh.encode_ids_into(d, false, &mut buf).expect("encode");
+                }
+                let secs = match (c0, cpu_ns()) {
+                    (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+                    _ => t.elapsed().as_secs_f64(),
+                };
+                cols.push(mbps(bytes, secs));
                 continue;
             }
             let run = || match mode {
@@ -126,8 +146,8 @@ fn main() {
             cols.push(mbps(bytes, secs));
         }
         println!(
-            "{:<20} {:>10.1} {:>10.1} {:>12.1} {:>12.1}",
-            name, cols[0], cols[1], cols[2], cols[3]
+            "{:<20} {:>10.1} {:>10.1} {:>10.1} {:>12.1} {:>12.1}",
+            name, cols[0], cols[1], cols[2], cols[3], cols[4]
         );
     }
 }

@@ -26,7 +26,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-pub use bpe::{Bpe, BpeConfig};
+pub use bpe::{Bpe, BpeConfig, IndependentParts};
 pub use unigram::Unigram;
 pub use wordlevel::WordLevel;
 pub use wordpiece::WordPiece;
@@ -158,6 +158,15 @@ impl ModelWrapper {
                 out.extend(other.tokenize(piece)?.iter().map(|t| t.id));
                 Ok(())
             }
+        }
+    }
+
+    /// Cuts a piece into parts whose tokens, concatenated, are the piece's tokens, when the
+    /// model allows it (see [`Bpe::independent_parts`]).
+    pub(crate) fn independent_parts<'w>(&self, piece: &'w str) -> Option<IndependentParts<'w>> {
+        match self {
+            Self::BPE(m) => m.independent_parts(piece),
+            _ => None,
         }
     }
 

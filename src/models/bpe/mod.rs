@@ -19,6 +19,20 @@
 //!    end of the word, exactly as the reference does); without `unk_token` it is dropped;
 //! 3. merges are applied by rank (see the `word` module);
 //! 4. token offsets accumulate the symbols' byte lengths.
+//!
+//! # Independent parts
+//!
+//! A speed-up that never changes a result. SentencePiece-style files
+//! (no pre-tokenizer, so a whole document is one word) mark word starts with `▁`, and
+//! their merges never join a symbol that does not end in `▁` to one that starts with `▁`.
+//! Then no token can cover a boundary "non-`▁` character, then `▁`": merges on one side
+//! never see the other, and applying them by rank to the whole word gives the same tokens
+//! as applying them to each part alone. The model checks that property at load, over
+//! every merge, and cuts words before such `▁` only when it holds, and also only when
+//! symbols are plain characters (no continuing-subword prefix or end-of-word suffix), the
+//! word is not looked up whole first (`ignore_merges`), no two tokens share an id (merges
+//! are keyed on ids) and `▁` itself is in the vocabulary. The tokenizer's ids path caches
+//! parts like pieces, which turns a document-long word into cache hits.
 
 mod word;
 
@@ -64,7 +78,24 @@ pub struct Bpe {
     unk_id: Option<u32>,
     /// Ids of `<0x00>`..`<0xFF>`, when present.
     byte_ids: Box<[Option<u32>; 256]>,
+    /// Whether words may be cut into [independent parts](self#independent-parts) before
+    /// `▁` (ignoring dropout, which is checked when tokenizing).
+    marker_parts: bool,
+    /// No two tokens share an id (so a merge's new id identifies its pair).
+    unique_ids: bool,
+    /// Id of the one-character token of each code point below [`CHAR_TABLE`]
+    /// ([`NO_ID`] when absent): the byte-level alphabet and most alphabets' letters are
+    /// found without hashing.
+    char_ids: Box<[u32]>,
 }
+
+/// Code points with a slot in `Bpe::char_ids`.
+const CHAR_TABLE: usize = 0x800;
+/// Marks a character without a one-character token.
+const NO_ID: u32 = u32::MAX;
+
+/// The SentencePiece word-start marker.
+const MARKER: char = '\u{2581}';
 
 impl std::fmt::Debug for Bpe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -86,8 +117,9 @@ impl Bpe {
         let vocab: FastMap<String, u32> = vocab.into_iter().collect();
         let pairs = merges.iter().map(|(a, b)| Ok((a.as_ref(), b.as_ref())));
         check_config(&config).map_err(Error::Config)?;
-        let table = merge_table(&vocab, pairs, merges.len(), &config).map_err(Error::Config)?;
-        Ok(Self::assemble(vocab, table, config))
+        let (table, crosses) =
+            merge_table(&vocab, pairs, merges.len(), &config).map_err(Error::Config)?;
+        Ok(Self::assemble(vocab, table, config, crosses))
     }
 
     /// The model's settings.
@@ -95,10 +127,13 @@ impl Bpe {
         &self.config
     }
 
+    /// `merge_crosses_marker`: some merge joins a symbol not ending in `▁` to one starting
+    /// with `▁`.
     fn assemble(
         vocab: FastMap<String, u32>,
         merges: FastMap<u64, (u32, u32)>,
         config: BpeConfig,
+        merge_crosses_marker: bool,
     ) -> Self {
         let unk_id = config
             .unk_token
@@ -110,13 +145,37 @@ impl Bpe {
                 *slot = vocab.get(&format!("<0x{byte:02X}>")).copied();
             }
         }
+        let vocab_r = IdTable::from_vocab(&vocab);
+        let distinct_ids = vocab
+            .values()
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        let unique_ids = distinct_ids == vocab.len();
+        let marker_parts = !merge_crosses_marker
+            && !config.ignore_merges
+            && config.continuing_subword_prefix.is_none()
+            && config.end_of_word_suffix.is_none()
+            && unique_ids
+            && vocab.contains_key(MARKER.encode_utf8(&mut [0; 4]) as &str);
+        let mut char_ids = vec![NO_ID; CHAR_TABLE].into_boxed_slice();
+        for (token, &id) in &vocab {
+            let mut chars = token.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if let Some(slot) = char_ids.get_mut(c as usize) {
+                    *slot = id;
+                }
+            }
+        }
         Bpe {
-            vocab_r: IdTable::from_vocab(&vocab),
+            char_ids,
+            vocab_r,
             vocab,
             merges,
             config,
             unk_id,
             byte_ids,
+            marker_parts,
+            unique_ids,
         }
     }
 
@@ -139,9 +198,10 @@ impl Bpe {
             return Err("Missing vocab/merges: BPE needs both `vocab` and `merges`".into());
         };
         check_config(&config)?;
-        let table = merge_table(raw.vocab_map()?, merges.pairs()?, merges.len(), &config)?;
+        let (table, crosses) =
+            merge_table(raw.vocab_map()?, merges.pairs()?, merges.len(), &config)?;
         let vocab = raw.take_vocab_map()?;
-        Ok(Self::assemble(vocab, table, config))
+        Ok(Self::assemble(vocab, table, config, crosses))
     }
 
     /// The initial symbols of `w`: one per character, byte or fused unknown run.
@@ -170,7 +230,16 @@ impl Bpe {
                 plain
             };
 
-            if let Some(&id) = self.vocab.get(piece) {
+            let known = if with_prefix || with_suffix {
+                self.vocab.get(piece).copied()
+            } else {
+                match self.char_ids.get(c as usize) {
+                    Some(&NO_ID) => None,
+                    Some(&id) => Some(id),
+                    None => self.vocab.get(piece).copied(),
+                }
+            };
+            if let Some(id) = known {
                 if let Some((unk_id, unk_len)) = pending_unk.take() {
                     word.push(unk_id, unk_len);
                 }
@@ -226,21 +295,27 @@ fn check_config(config: &BpeConfig) -> std::result::Result<(), String> {
     }
 }
 
-/// Resolves merges (in rank order) to `pair_key(left, right)` → `(rank, new id)`.
+/// Resolves merges (in rank order) to `pair_key(left, right)` → `(rank, new id)`, and
+/// tells whether some merge joins a left token not ending in `▁` to a right token
+/// starting with `▁`.
+type MergeTable = (FastMap<u64, (u32, u32)>, bool);
+
 fn merge_table<'a>(
     vocab: &FastMap<String, u32>,
     merges: impl Iterator<Item = std::result::Result<(&'a str, &'a str), String>>,
     merge_count: usize,
     config: &BpeConfig,
-) -> std::result::Result<FastMap<u64, (u32, u32)>, String> {
+) -> std::result::Result<MergeTable, String> {
     let prefix_len = config
         .continuing_subword_prefix
         .as_ref()
         .map_or(0, String::len);
     let mut table = map_with_capacity(merge_count);
     let mut joined = String::new();
+    let mut crosses = false;
     for (rank, pair) in merges.enumerate() {
         let (left, right) = pair?;
+        crosses |= right.starts_with(MARKER) && !left.ends_with(MARKER);
         let id_of = |token: &str| {
             vocab
                 .get(token)
@@ -262,7 +337,7 @@ fn merge_table<'a>(
         let rank = u32::try_from(rank).map_err(|_| "too many merges".to_string())?;
         table.insert(pair_key(left_id, right_id), (rank, new_id));
     }
-    Ok(table)
+    Ok((table, crosses))
 }
 
 impl Bpe {
@@ -300,9 +375,31 @@ impl Bpe {
         self.active_dropout().is_none()
     }
 
+    /// The [independent parts](self#independent-parts) of `word` with their byte
+    /// offsets, when this model cuts words (else `None`): `word` is cut before every `▁`
+    /// that follows another character. Tokenizing the parts one by one and concatenating
+    /// gives the tokens of the whole word.
+    pub fn independent_parts<'w>(&self, word: &'w str) -> Option<IndependentParts<'w>> {
+        if !self.marker_parts || self.active_dropout().is_some() {
+            return None;
+        }
+        Some(IndependentParts { word, start: 0 })
+    }
+
     /// Appends the ids of the tokens of `sequence` to `out`: the ids of
     /// [`Model::tokenize`], without building token strings.
     pub fn tokenize_ids(&self, sequence: &str, out: &mut Vec<u32>) -> Result<()> {
+        if let Some(parts) = self.independent_parts(sequence) {
+            for (_, part) in parts {
+                self.word_ids(part, out)?;
+            }
+            return Ok(());
+        }
+        self.word_ids(sequence, out)
+    }
+
+    /// [`Self::tokenize_ids`] of one whole word.
+    fn word_ids(&self, sequence: &str, out: &mut Vec<u32>) -> Result<()> {
         if sequence.is_empty() {
             return Ok(());
         }
@@ -315,7 +412,7 @@ impl Bpe {
             }
         }
         let mut word = self.initial_word(sequence)?;
-        word.merge_all(&self.merges, dropout);
+        word.merge_all(&self.merges, dropout, self.unique_ids);
         for (id, _) in word.tokens() {
             if self.vocab_r.get(id).is_none() {
                 return Err(Error::encode(format!(
@@ -328,27 +425,71 @@ impl Bpe {
     }
 }
 
-impl Model for Bpe {
-    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+/// Iterator over `(start, part)` from [`Bpe::independent_parts`].
+#[derive(Debug, Clone)]
+pub struct IndependentParts<'w> {
+    word: &'w str,
+    start: usize,
+}
+
+impl<'w> Iterator for IndependentParts<'w> {
+    type Item = (usize, &'w str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.word.get(self.start..).filter(|r| !r.is_empty())?;
+        let mut previous_is_marker = true;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if c == MARKER && !previous_is_marker {
+                end = i;
+                break;
+            }
+            previous_is_marker = c == MARKER;
+        }
+        let start = self.start;
+        self.start += end;
+        Some((start, rest.get(..end)?))
+    }
+}
+
+impl Bpe {
+    /// [`Model::tokenize`] of one whole word, offsets shifted by `base`, appended to `out`.
+    fn word_tokens(&self, sequence: &str, base: usize, out: &mut Vec<Token>) -> Result<()> {
         if sequence.is_empty() {
-            return Ok(Vec::new());
+            return Ok(());
         }
         self.check_length(sequence)?;
         let dropout = self.active_dropout();
         if dropout.is_none() && self.config.ignore_merges {
             if let Some(&id) = self.vocab.get(sequence) {
-                return Ok(vec![Token::new(
+                out.push(Token::new(
                     id,
                     sequence.to_owned(),
-                    (0, sequence.len()),
-                )]);
+                    (base, base + sequence.len()),
+                ));
+                return Ok(());
             }
         }
         let mut word = self.initial_word(sequence)?;
-        word.merge_all(&self.merges, dropout);
-        let mut tokens = Vec::with_capacity(word.len());
-        for (id, offsets) in word.tokens() {
-            tokens.push(self.token(id, offsets)?);
+        word.merge_all(&self.merges, dropout, self.unique_ids);
+        out.reserve(word.len());
+        for (id, (start, end)) in word.tokens() {
+            out.push(self.token(id, (base + start, base + end))?);
+        }
+        Ok(())
+    }
+}
+
+impl Model for Bpe {
+    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+        let mut tokens = Vec::new();
+        match self.independent_parts(sequence) {
+            Some(parts) => {
+                for (start, part) in parts {
+                    self.word_tokens(part, start, &mut tokens)?;
+                }
+            }
+            None => self.word_tokens(sequence, 0, &mut tokens)?,
         }
         Ok(tokens)
     }

@@ -241,3 +241,53 @@ fn vocabulary_accessors() {
     assert_eq!(m.get_vocab().get("b"), Some(&1));
     assert_eq!(run(&m, "ab"), vec![tok(5, "ab", (0, 2))]);
 }
+
+#[test]
+fn independent_parts_only_when_no_merge_crosses_the_marker() {
+    let v = vocab(&[
+        ("\u{2581}", 0),
+        ("a", 1),
+        ("b", 2),
+        ("\u{2581}a", 3),
+        ("a\u{2581}", 4),
+        ("\u{2581}\u{2581}", 5),
+    ]);
+    let safe = Bpe::new(
+        v.clone(),
+        &[("\u{2581}", "a"), ("\u{2581}", "\u{2581}")],
+        BpeConfig::default(),
+    )
+    .unwrap();
+    let parts: Vec<(usize, &str)> = safe
+        .independent_parts("a\u{2581}\u{2581}ab\u{2581}a")
+        .unwrap()
+        .collect();
+    // Cut before a `▁` that follows another character; runs of `▁` stay together.
+    assert_eq!(
+        parts,
+        vec![(0, "a"), (1, "\u{2581}\u{2581}ab"), (9, "\u{2581}a")]
+    );
+    assert_eq!(
+        run(&safe, "a\u{2581}\u{2581}ab\u{2581}a"),
+        vec![
+            tok(1, "a", (0, 1)),
+            // `▁ a` ranks before `▁ ▁`.
+            tok(0, "\u{2581}", (1, 4)),
+            tok(3, "\u{2581}a", (4, 8)),
+            tok(2, "b", (8, 9)),
+            tok(3, "\u{2581}a", (9, 13)),
+        ]
+    );
+    // `a` + `▁` joins across the boundary: no cutting, and the merge applies.
+    let crossing = Bpe::new(
+        v,
+        &[("a", "\u{2581}"), ("\u{2581}", "a")],
+        BpeConfig::default(),
+    )
+    .unwrap();
+    assert!(crossing.independent_parts("a\u{2581}a").is_none());
+    assert_eq!(
+        run(&crossing, "a\u{2581}a"),
+        vec![tok(4, "a\u{2581}", (0, 4)), tok(1, "a", (4, 5))]
+    );
+}
