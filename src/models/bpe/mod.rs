@@ -81,8 +81,9 @@ pub struct Bpe {
     /// Whether words may be cut into [independent parts](self#independent-parts) before
     /// `▁` (ignoring dropout, which is checked when tokenizing).
     marker_parts: bool,
-    /// No two tokens share an id (so a merge's new id identifies its pair).
-    unique_ids: bool,
+    /// Above every merge rank, when no two tokens share an id (so a merge's new id
+    /// identifies its pair): enables the faster merge loops of the `word` module.
+    rank_limit: Option<u32>,
     /// Id of the one-character token of each code point below [`CHAR_TABLE`]
     /// ([`NO_ID`] when absent): the byte-level alphabet and most alphabets' letters are
     /// found without hashing.
@@ -151,6 +152,11 @@ impl Bpe {
             .collect::<std::collections::HashSet<_>>()
             .len();
         let unique_ids = distinct_ids == vocab.len();
+        let rank_limit = merges
+            .values()
+            .map(|&(rank, _)| rank.saturating_add(1))
+            .max()
+            .unwrap_or(0);
         let marker_parts = !merge_crosses_marker
             && !config.ignore_merges
             && config.continuing_subword_prefix.is_none()
@@ -175,7 +181,7 @@ impl Bpe {
             unk_id,
             byte_ids,
             marker_parts,
-            unique_ids,
+            rank_limit: unique_ids.then_some(rank_limit),
         }
     }
 
@@ -412,7 +418,7 @@ impl Bpe {
             }
         }
         let mut word = self.initial_word(sequence)?;
-        word.merge_all(&self.merges, dropout, self.unique_ids);
+        word.merge_all(&self.merges, dropout, self.rank_limit);
         for (id, _) in word.tokens() {
             if self.vocab_r.get(id).is_none() {
                 return Err(Error::encode(format!(
@@ -471,7 +477,7 @@ impl Bpe {
             }
         }
         let mut word = self.initial_word(sequence)?;
-        word.merge_all(&self.merges, dropout, self.unique_ids);
+        word.merge_all(&self.merges, dropout, self.rank_limit);
         out.reserve(word.len());
         for (id, (start, end)) in word.tokens() {
             out.push(self.token(id, (base + start, base + end))?);

@@ -22,6 +22,20 @@
 //! when no two tokens share an id; the model only asks for it then. Measured reason: on
 //! cache misses the heap's allocation and sifting cost more than the merges themselves.
 //!
+//! Long words (at least [`LONG_WORD`] symbols: a document-long run of letters, digits or
+//! one repeated character) replace the heap by a bucket queue indexed by rank: bucket `r`
+//! lists the positions of pairs queued with rank `r`. The lowest non-empty bucket is taken
+//! whole, sorted by position, and its pairs are merged left to right (stale ones, whose pair
+//! no longer has rank `r`, skipped); pairs formed meanwhile go to their own buckets, and one
+//! formed with a rank not above `r` (possible only in files whose merges are not in training
+//! order) sends the rest of the bucket back and the scan back down to that rank. This is the
+//! heap's `(rank, position)` order again, under the same condition as the array scan; with
+//! positions mostly queued in increasing order the sorts are cheap, each merge touches
+//! memory close to the previous one, and the scan over empty buckets is bounded by the
+//! number of ranks per return downwards. Measured reason: one letter repeated over 1 MiB
+//! took 576 ms with the heap (cache misses in every sift) and about 110 ms with the buckets
+//! (ids path, gpt2).
+//!
 //! With BPE-dropout each popped entry is, with probability `p`, set aside instead of applied;
 //! the set-aside entries return to the heap as soon as one entry is not dropped, so a merge is
 //! only ever skipped for the current step.
@@ -40,6 +54,10 @@ pub(super) const MAX_WORD_BYTES: usize = (u32::MAX - 1) as usize;
 
 /// Longest word (in symbols) merged by the array scan instead of the heap.
 pub(super) const SHORT_WORD: usize = 24;
+/// How many queued positions ahead the bucket queue reads symbols early.
+const PREFETCH_DISTANCE: usize = 16;
+/// Shortest word (in symbols) merged with the bucket queue instead of the heap.
+pub(super) const LONG_WORD: usize = 1 << 14;
 
 /// Packs a pair of ids into the merge table's key.
 #[inline]
@@ -95,19 +113,26 @@ impl Word {
     }
 
     /// Applies merges until none applies. `merges` maps a [`pair_key`] to `(rank, new id)`.
-    /// `short_scan` allows the array scan for short words (see the module docs).
+    /// `rank_limit` (above every rank in `merges`) allows the array scan for short words
+    /// and the bucket queue for long ones (see the module docs); `None` keeps the heap.
     pub fn merge_all(
         &mut self,
         merges: &FastMap<u64, (u32, u32)>,
         dropout: Option<f32>,
-        short_scan: bool,
+        rank_limit: Option<u32>,
     ) {
         if self.symbols.len() < 2 {
             return;
         }
-        if short_scan && dropout.is_none() && self.symbols.len() <= SHORT_WORD {
-            self.merge_short(merges);
-            return;
+        if let (None, Some(limit)) = (dropout, rank_limit) {
+            if self.symbols.len() <= SHORT_WORD {
+                self.merge_short(merges);
+                return;
+            }
+            if self.symbols.len() >= LONG_WORD {
+                self.merge_long(merges, limit);
+                return;
+            }
         }
         let mut queue: BinaryHeap<Entry> = self
             .symbols
@@ -189,6 +214,113 @@ impl Word {
         for (i, s) in symbols.iter_mut().enumerate() {
             s.prev = if i == 0 { NONE } else { i as u32 - 1 };
             s.next = if i == last { NONE } else { i as u32 + 1 };
+        }
+    }
+
+    /// The bucket queue for long, freshly pushed words.
+    fn merge_long(&mut self, merges: &FastMap<u64, (u32, u32)>, rank_limit: u32) {
+        // buckets[rank]: positions queued with that rank (a vector each, so that taking a
+        // bucket reads contiguous memory).
+        let mut buckets: Vec<Vec<u32>> = Vec::new();
+        buckets.resize_with(rank_limit as usize, Vec::new);
+        let mut lowest = u32::MAX;
+        for (pos, pair) in self.symbols.windows(2).enumerate() {
+            if let Some(&(rank, _)) = merges.get(&pair_key(pair[0].id, pair[1].id)) {
+                if let Some(bucket) = buckets.get_mut(rank as usize) {
+                    bucket.push(pos as u32);
+                    lowest = lowest.min(rank);
+                }
+            }
+        }
+        let mut batch: Vec<u32> = Vec::new();
+        let mut rank = lowest as usize;
+        while let Some(bucket) = buckets.get_mut(rank) {
+            if bucket.is_empty() {
+                rank += 1;
+                continue;
+            }
+            // Swap the bucket out (keeping both allocations for reuse).
+            std::mem::swap(bucket, &mut batch);
+            batch.sort_unstable();
+            let current = rank as u32;
+            let mut back_to: Option<u32> = None;
+            let mut touched = 0u32;
+            for (i, &pos) in batch.iter().enumerate() {
+                // Read the symbol a few entries ahead: an independent load that the CPU
+                // issues early, so cache misses overlap (a prefetch without `unsafe`).
+                if let Some(&ahead) = batch.get(i + PREFETCH_DISTANCE) {
+                    touched ^= self.symbols.get(ahead as usize).map_or(0, |s| s.next);
+                }
+                self.apply_ranked(pos, current, merges, &mut |r, p| {
+                    if let Some(bucket) = buckets.get_mut(r as usize) {
+                        bucket.push(p);
+                    }
+                    if r <= current {
+                        back_to = Some(back_to.map_or(r, |b| b.min(r)));
+                    }
+                });
+                if let Some(lower) = back_to {
+                    if let (Some(bucket), Some(rest)) = (buckets.get_mut(rank), batch.get(i + 1..))
+                    {
+                        bucket.extend_from_slice(rest);
+                    }
+                    rank = lower as usize;
+                    break;
+                }
+            }
+            batch.clear();
+            std::hint::black_box(touched);
+        }
+        self.symbols.retain(|s| s.len != 0);
+    }
+
+    /// Merges the pair at `pos` if it still has rank `rank`, and reports the pairs formed
+    /// with the new symbol's neighbours to `formed(rank, position)`.
+    fn apply_ranked(
+        &mut self,
+        pos: u32,
+        rank: u32,
+        merges: &FastMap<u64, (u32, u32)>,
+        formed: &mut impl FnMut(u32, u32),
+    ) {
+        let Some(&left) = self.symbols.get(pos as usize) else {
+            return;
+        };
+        if left.len == 0 || left.next == NONE {
+            return;
+        }
+        let right_pos = left.next;
+        let Some(&right) = self.symbols.get(right_pos as usize) else {
+            return;
+        };
+        let new_id = match merges.get(&pair_key(left.id, right.id)) {
+            Some(&(r, id)) if r == rank => id,
+            _ => return,
+        };
+        let merged = Symbol {
+            id: new_id,
+            len: left.len + right.len,
+            prev: left.prev,
+            next: right.next,
+        };
+        if let Some(slot) = self.symbols.get_mut(pos as usize) {
+            *slot = merged;
+        }
+        if let Some(dead) = self.symbols.get_mut(right_pos as usize) {
+            dead.len = 0;
+        }
+        if let Some(after) = self.symbols.get_mut(merged.next as usize) {
+            after.prev = pos;
+        }
+        if let Some(before) = self.symbols.get(merged.prev as usize) {
+            if let Some(&(r, _)) = merges.get(&pair_key(before.id, merged.id)) {
+                formed(r, merged.prev);
+            }
+        }
+        if let Some(after) = self.symbols.get(merged.next as usize) {
+            if let Some(&(r, _)) = merges.get(&pair_key(merged.id, after.id)) {
+                formed(r, pos);
+            }
         }
     }
 
@@ -315,7 +447,7 @@ mod tests {
         for _ in 0..4 {
             word.push(0, 1);
         }
-        word.merge_all(&table, None, false);
+        word.merge_all(&table, None, None);
         // aaaa -> [aa][a][a] -> [aa][aa] (rank 0 beats rank 1) -> stays: no (aa,aa) merge.
         assert_eq!(ids(&word), vec![(1, (0, 2)), (1, (2, 4))]);
 
@@ -323,7 +455,7 @@ mod tests {
         for _ in 0..3 {
             word.push(0, 2);
         }
-        word.merge_all(&table, None, false);
+        word.merge_all(&table, None, None);
         assert_eq!(ids(&word), vec![(2, (0, 6))]);
     }
 
@@ -333,7 +465,7 @@ mod tests {
         let mut word = Word::with_capacity(2);
         word.push(0, 1);
         word.push(0, 1);
-        word.merge_all(&table, Some(1.0), false);
+        word.merge_all(&table, Some(1.0), None);
         assert_eq!(word.len(), 2);
     }
 
@@ -362,11 +494,41 @@ mod tests {
                     for &(id, l) in &syms {
                         word.push(id, l);
                     }
-                    word.merge_all(&table, None, scan);
+                    word.merge_all(&table, None, scan.then_some(1000));
                     ids(&word)
                 };
                 assert_eq!(run(true), run(false), "word {syms:?}");
             }
+        }
+    }
+
+    #[test]
+    fn bucket_queue_equals_heap() {
+        // Long words over a 3-letter alphabet with random merge tables (ranks in no
+        // particular order, so merges may form pairs ranked before the current one).
+        let mut rng = Rng(0x0bad_cafe_f00d_1234);
+        let mut next = |n: u32| (rng.next_f32() * n as f32) as u32 % n;
+        for _ in 0..12 {
+            let mut table = FastMap::default();
+            let mut new_id = 3;
+            for rank in 0..(3 + next(60)) {
+                let key = pair_key(next(new_id), next(new_id));
+                table.entry(key).or_insert_with(|| {
+                    new_id += 1;
+                    (rank, new_id - 1)
+                });
+            }
+            let len = LONG_WORD + next(500) as usize;
+            let syms: Vec<u32> = (0..len).map(|_| next(3)).collect();
+            let run = |limit: Option<u32>| {
+                let mut word = Word::with_capacity(len);
+                for &id in &syms {
+                    word.push(id, 1);
+                }
+                word.merge_all(&table, None, limit);
+                ids(&word)
+            };
+            assert_eq!(run(Some(100)), run(None));
         }
     }
 
