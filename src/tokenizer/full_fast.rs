@@ -64,7 +64,8 @@ use super::Tokenizer;
 use crate::encoding::Encoding;
 use crate::models::hash::FastMap;
 use crate::normalizer::NormalizedString;
-use crate::normalizers::NormalizerWrapper;
+use crate::normalizers::unicode::may_decompose;
+use crate::normalizers::{NormalizerWrapper, Precompiled};
 use crate::pre_tokenizers::bert::bert_pieces;
 use crate::pre_tokenizers::byte_level::gpt2_pieces;
 use crate::pre_tokenizers::metaspace::PrependScheme;
@@ -73,6 +74,7 @@ use crate::pre_tokenizers::whitespace::{non_whitespace_runs, word_runs};
 use crate::pre_tokenizers::PreTokenizerWrapper;
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Model, Normalizer, Offsets};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Most tokenizers whose caches one thread keeps (least recently used dropped first).
 const MAX_CACHES_PER_THREAD: usize = 8;
@@ -458,11 +460,15 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
                 return Ok(None);
             }
         }
-        // ASCII text without removed chars: every step maps char for char.
+        // No removed chars, and every non-ASCII char a starter that no step changes: every
+        // step maps char for char (ASCII to ASCII), and NFD leaves the text as it is.
         NormalizerWrapper::BertNormalizer(b) => {
             let s = cur.text();
-            if !s.is_ascii() {
-                return Ok(None);
+            let mut buf = [0u8; 4];
+            for c in s.chars().filter(|c| !c.is_ascii()) {
+                if may_decompose(c) || b.rewrite(c.encode_utf8(&mut buf))?.is_some() {
+                    return Ok(None);
+                }
             }
             match b.rewrite(s)? {
                 None => cur,
@@ -471,9 +477,9 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             }
         }
         // Nothing the charsmap changes: left as is.
-        NormalizerWrapper::Precompiled(p) => match p.rewrite(cur.text())? {
-            None => cur,
-            Some(_) => return Ok(None),
+        NormalizerWrapper::Precompiled(p) => match precompiled_table(p, cur)? {
+            Some(next) => next,
+            None => return Ok(None),
         },
         NormalizerWrapper::Prepend(p) if !p.prepend.is_empty() => {
             if cur.text().is_empty() {
@@ -528,18 +534,128 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
     }))
 }
 
+/// `Precompiled` with its alignment, `None` when the general normalizer must run.
+///
+/// The text is walked as the normalizer walks it: whole graphemes of under 6 bytes that the
+/// charsmap knows, else char by char (an ASCII byte other than CR followed by an ASCII byte
+/// or the end is a grapheme of its own, so it is looked up alone and its lookup is
+/// remembered). A replacement of `n` chars for a key of `k` chars gives its char `i` the
+/// range of key char `min(i, min(k, n) - 1)` (the first `min(k, n)` chars replace key chars
+/// one for one, the others are inserted after the last of those, extra key chars are
+/// dropped), which is the normalizer's change markers read through `transform_range`. An
+/// empty replacement is left to the general normalizer. Nothing replaced: left as is.
+fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Aligned<'a>>> {
+    let (text, table): (&str, Option<&[(usize, usize)]>) = match &cur {
+        Aligned::Same(t) => (t, None),
+        Aligned::Table(t, tab) => (t, Some(tab)),
+    };
+    let entry = |i: usize, len: usize| -> Step<(usize, usize)> {
+        match table {
+            None => Ok((i, i + len)),
+            Some(t) => t.get(i).copied().ok_or(Fallback),
+        }
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut tab = Vec::with_capacity(out.capacity());
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    let mut modified = false;
+    // Per ASCII byte: 0 not looked up yet, 1 left as is, 2 replaced.
+    let mut ascii = [0u8; 128];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+            let known = &mut ascii[usize::from(b)];
+            if *known == 0 {
+                let key = [b];
+                let key = std::str::from_utf8(&key).map_err(|_| Fallback)?;
+                *known = if p.transform(key)?.is_none() { 1 } else { 2 };
+            }
+            if *known == 1 {
+                out.push(char::from(b));
+                tab.push(entry(i, 1)?);
+                i += 1;
+                continue;
+            }
+        }
+        let rest = text.get(i..).ok_or(Fallback)?;
+        let Some(grapheme) = rest.graphemes(true).next() else {
+            break;
+        };
+        let start = i;
+        i += grapheme.len();
+        if grapheme.len() < 6 {
+            if let Some(rep) = p.transform(grapheme)? {
+                modified = true;
+                keys.clear();
+                for (k, c) in grapheme.char_indices() {
+                    keys.push(entry(start + k, c.len_utf8())?);
+                }
+                if !push_replacement(rep, &keys, &mut out, &mut tab) {
+                    return Ok(None);
+                }
+                continue;
+            }
+        }
+        let mut buf = [0u8; 4];
+        for (k, c) in grapheme.char_indices() {
+            let e = entry(start + k, c.len_utf8())?;
+            match p.transform(c.encode_utf8(&mut buf))? {
+                Some(rep) => {
+                    modified = true;
+                    if !push_replacement(rep, &[e], &mut out, &mut tab) {
+                        return Ok(None);
+                    }
+                }
+                None => {
+                    out.push(c);
+                    tab.extend(std::iter::repeat_n(e, c.len_utf8()));
+                }
+            }
+        }
+    }
+    if !modified {
+        return Ok(Some(cur));
+    }
+    Ok(Some(Aligned::Table(out, tab)))
+}
+
+/// Appends `rep`, standing for key chars aligned to `keys`, with its alignment (see
+/// [`precompiled_table`]); `false` for an empty replacement.
+fn push_replacement(
+    rep: &str,
+    keys: &[(usize, usize)],
+    out: &mut String,
+    tab: &mut Vec<(usize, usize)>,
+) -> bool {
+    let m = keys.len().min(rep.chars().count());
+    if m == 0 {
+        return false;
+    }
+    for (i, c) in rep.chars().enumerate() {
+        let Some(&entry) = keys.get(i.min(m - 1)) else {
+            return false;
+        };
+        out.push(c);
+        tab.extend(std::iter::repeat_n(entry, c.len_utf8()));
+    }
+    true
+}
+
 // ---------------------------------------------------------------------------------------
 // Piece cache
 // ---------------------------------------------------------------------------------------
 
-/// One cached token: id, byte range in its piece (whole chars), and its string (`0`: the
-/// vocabulary's, else `strings[value - 1]`).
+/// One cached token: id, byte range in its piece (whole chars), and its string
+/// (`text[at..at + len]` of the cache).
 #[derive(Clone, Copy)]
 struct CachedToken {
     id: u32,
     lo: u32,
     hi: u32,
-    value: u32,
+    at: u32,
+    len: u32,
 }
 
 /// A piece of at most 15 bytes with its prefix flag, packed (length and flag in the last
@@ -580,7 +696,9 @@ struct FullCache {
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
     tokens: Vec<CachedToken>,
-    strings: Vec<String>,
+    /// The strings of the cached tokens, one after the other (next to each other for one
+    /// piece: measured, looking them up in the vocabulary cost a cache miss per token).
+    text: String,
     /// Working memory: the long key, the prefixed text, the model input and its byte map.
     key: Vec<u8>,
     scratch: String,
@@ -605,29 +723,29 @@ impl FullCache {
         Some(start..start + len)
     }
 
-    fn insert(
-        &mut self,
-        piece: &str,
-        prefixed: bool,
-        tokens: &[CachedToken],
-        strings: Vec<String>,
-    ) {
+    /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
+    fn insert(&mut self, piece: &str, prefixed: bool, tokens: &[(u32, u32, u32, &str)]) {
         if self.short.len() + self.long.len() >= MAX_ENTRIES
             || self.tokens.len() > u32::MAX as usize / 2
-            || self.strings.len() > u32::MAX as usize / 2
+            || self.text.len() > u32::MAX as usize / 2
         {
             self.short.clear();
             self.long.clear();
             self.tokens.clear();
-            self.strings.clear();
+            self.text.clear();
         }
-        let base = self.strings.len() as u32;
-        self.strings.extend(strings);
         let start = self.tokens.len() as u64;
-        self.tokens.extend(tokens.iter().map(|t| CachedToken {
-            value: if t.value == 0 { 0 } else { t.value + base },
-            ..*t
-        }));
+        for &(id, lo, hi, value) in tokens {
+            let at = self.text.len() as u32;
+            self.text.push_str(value);
+            self.tokens.push(CachedToken {
+                id,
+                lo,
+                hi,
+                at,
+                len: value.len() as u32,
+            });
+        }
         let v = (start << 32) | tokens.len() as u64;
         match ShortKey::new(piece.as_bytes(), prefixed) {
             Some(key) => {
@@ -808,15 +926,13 @@ impl Run<'_> {
                 let word = self.word_idx.unwrap_or(self.word);
                 for i in hit {
                     let t = *self.cache.tokens.get(i).ok_or(Fallback)?;
-                    let value = if t.value == 0 {
-                        self.tok.model.id_to_token(t.id).ok_or(Fallback)?
-                    } else {
-                        self.cache
-                            .strings
-                            .get(t.value as usize - 1)
-                            .ok_or(Fallback)?
-                            .clone()
-                    };
+                    let (at, len) = (t.at as usize, t.len as usize);
+                    let value = self
+                        .cache
+                        .text
+                        .get(at..at + len)
+                        .ok_or(Fallback)?
+                        .to_owned();
                     let offsets =
                         aligned.offsets(shift, start + t.lo as usize, start + t.hi as usize)?;
                     self.enc
@@ -864,36 +980,27 @@ impl Run<'_> {
         shift: usize,
     ) -> Step {
         let tokens = self.tok.model.tokenize(model_text)?;
-        let mut cached = Vec::with_capacity(if cacheable { tokens.len() } else { 0 });
-        let mut strings = Vec::new();
-        for token in tokens {
+        let mut spans = Vec::with_capacity(tokens.len());
+        for token in &tokens {
             let (ts, te) = token.offsets;
             if ts >= te {
                 return Err(Fallback);
             }
             let lo = map.get(ts).ok_or(Fallback)?.0;
             let hi = map.get(te - 1).ok_or(Fallback)?.1;
-            let offsets = aligned.offsets(shift, start + lo as usize, start + hi as usize)?;
-            if cacheable {
-                let value = if self.tok.model.id_to_token(token.id).as_deref()
-                    == Some(token.value.as_str())
-                {
-                    0
-                } else {
-                    strings.push(token.value.clone());
-                    strings.len() as u32
-                };
-                cached.push(CachedToken {
-                    id: token.id,
-                    lo,
-                    hi,
-                    value,
-                });
-            }
-            self.push(token.id, token.value, offsets);
+            spans.push((lo, hi));
         }
         if cacheable {
-            self.cache.insert(src, prefixed, &cached, strings);
+            let entries: Vec<(u32, u32, u32, &str)> = tokens
+                .iter()
+                .zip(&spans)
+                .map(|(t, &(lo, hi))| (t.id, lo, hi, t.value.as_str()))
+                .collect();
+            self.cache.insert(src, prefixed, &entries);
+        }
+        for (token, (lo, hi)) in tokens.into_iter().zip(spans) {
+            let offsets = aligned.offsets(shift, start + lo as usize, start + hi as usize)?;
+            self.push(token.id, token.value, offsets);
         }
         Ok(())
     }
