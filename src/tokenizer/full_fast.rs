@@ -3,22 +3,28 @@
 //! piece.
 //!
 //! It replaces one step of the general path, the encoding of one input string before the
-//! post-processor; pairs, pre-tokenized words, char offsets, the post-processor,
-//! truncation and padding then run the shared code, so they are exact by construction.
+//! post-processor (`Tokenizer::encode_str`), rather than the whole of `encode`: pairs,
+//! pre-tokenized words, char offsets, the post-processor, truncation with overflow and
+//! padding then run the shared code on its result, so they are exact by construction and
+//! all of them get the speed-up.
 //!
 //! # Algorithm
 //! 1. Added tokens matched in the raw input cut the text into segments (as in the general
 //!    path, each token is one word whose offsets are its byte range).
 //! 2. Each segment is normalized into text plus an *alignment* ([`Aligned`]):
 //!    - [`Aligned::Same`]: the normalized text has exactly the original's char boundaries and
-//!      each char is aligned to the original char at the same position (no normalizer;
-//!      normalizers that leave the text unchanged; ASCII lowercasing; BERT cleaning of ASCII
-//!      text without removed chars);
+//!      each char is aligned to the original char at the same position: no normalizer;
+//!      Unicode forms on text that passes their quick check, `Lowercase` on unchanged or
+//!      ASCII text, `Precompiled` when the charsmap replaces nothing, and `BertNormalizer`
+//!      when nothing is removed and every non-ASCII char is a non-decomposing starter that
+//!      no step changes (each of these normalizers then leaves the text alone or rewrites
+//!      it with a change marker `0` per char, i.e. every char keeps its own range);
 //!    - [`Aligned::Table`]: an explicit original range per normalized byte, built by string
-//!      operations for `Prepend` and literal `Replace` (their alignment rules: every prepended
-//!      byte takes the first char's range; every byte of a replacement takes the range of the
-//!      last matched char), or, for any other normalizer, taken from a [`NormalizedString`]
-//!      run through the real normalizer (exact by construction).
+//!      operations for `Prepend` (every prepended byte takes the first char's range), literal
+//!      `Replace` (every byte of a replacement takes the range of the last matched char) and
+//!      `Precompiled` (see `precompiled_table`), or, for any other case, taken from a
+//!      [`NormalizedString`] run through the real normalizer (exact by construction).
+//!      `Sequence` chains the rules above, step by step.
 //!
 //!    Why this is exact: every normalizer edit goes through `transform_range`, which gives each
 //!    new char the alignment entry of a source char at a non-decreasing position, so entries
