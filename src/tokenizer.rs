@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+mod full_fast;
 mod ids;
 
 /// One input sequence: raw text, or text already split into words.
@@ -454,15 +455,17 @@ impl Tokenizer {
         word_idx: Option<u32>,
         type_id: u32,
         offset_type: OffsetType,
+        fast: bool,
     ) -> Result<Encoding> {
-        let mut pretok = self
-            .added_vocabulary
-            .extract_and_normalize(self.normalizer.as_ref(), text)?;
-        if let Some(pt) = &self.pre_tokenizer {
-            pt.pre_tokenize(&mut pretok)?;
-        }
-        pretok.tokenize(|n| self.model.tokenize(n.get()))?;
-        let mut encoding = pretok.into_encoding(word_idx, type_id)?;
+        let fast = if fast {
+            full_fast::encode_str_fast(self, text, word_idx, type_id)
+        } else {
+            None
+        };
+        let mut encoding = match fast {
+            Some(encoding) => encoding?,
+            None => self.encode_str_general(text, word_idx, type_id)?,
+        };
         if offset_type == OffsetType::Char {
             let conv = CharOffsets::new(text);
             for o in encoding.offsets.iter_mut() {
@@ -472,19 +475,37 @@ impl Tokenizer {
         Ok(encoding)
     }
 
+    /// The general path of `encode_str`, with full alignment tracking.
+    fn encode_str_general(
+        &self,
+        text: &str,
+        word_idx: Option<u32>,
+        type_id: u32,
+    ) -> Result<Encoding> {
+        let mut pretok = self
+            .added_vocabulary
+            .extract_and_normalize(self.normalizer.as_ref(), text)?;
+        if let Some(pt) = &self.pre_tokenizer {
+            pt.pre_tokenize(&mut pretok)?;
+        }
+        pretok.tokenize(|n| self.model.tokenize(n.get()))?;
+        pretok.into_encoding(word_idx, type_id)
+    }
+
     fn encode_sequence(
         &self,
         seq: &InputSequence<'_>,
         type_id: u32,
         offset_type: OffsetType,
+        fast: bool,
     ) -> Result<Encoding> {
         match seq {
-            InputSequence::Raw(s) => self.encode_str(s, None, type_id, offset_type),
+            InputSequence::Raw(s) => self.encode_str(s, None, type_id, offset_type, fast),
             InputSequence::PreTokenized(words) => {
                 let encodings = words
                     .iter()
                     .enumerate()
-                    .map(|(i, w)| self.encode_str(w, Some(i as u32), type_id, offset_type))
+                    .map(|(i, w)| self.encode_str(w, Some(i as u32), type_id, offset_type, fast))
                     .collect::<Result<Vec<_>>>()?;
                 Ok(Encoding::merge(encodings, false))
             }
@@ -496,6 +517,7 @@ impl Tokenizer {
         input: EncodeInput<'s>,
         add_special_tokens: bool,
         offset_type: OffsetType,
+        fast: bool,
     ) -> Result<Encoding> {
         let (first, pair) = match &input {
             EncodeInput::Single(a) => (a, None),
@@ -506,9 +528,9 @@ impl Tokenizer {
             InputSequence::PreTokenized(w) => w.iter().map(String::len).sum(),
         };
         self.check_input_size(size(first) + pair.map_or(0, size))?;
-        let encoding = self.encode_sequence(first, 0, offset_type)?;
+        let encoding = self.encode_sequence(first, 0, offset_type, fast)?;
         let pair = pair
-            .map(|p| self.encode_sequence(p, 1, offset_type))
+            .map(|p| self.encode_sequence(p, 1, offset_type, fast))
             .transpose()?;
         crate::processors::post_process(
             self.post_processor.as_ref(),
@@ -526,7 +548,18 @@ impl Tokenizer {
         input: impl Into<EncodeInput<'s>>,
         add_special_tokens: bool,
     ) -> Result<Encoding> {
-        self.encode_impl(input.into(), add_special_tokens, OffsetType::Byte)
+        self.encode_impl(input.into(), add_special_tokens, OffsetType::Byte, true)
+    }
+
+    /// [`encode`](Self::encode) through the general path only (full alignment tracking for
+    /// every piece, no fast path): the reference the fast path is tested against.
+    #[doc(hidden)]
+    pub fn encode_general<'s>(
+        &self,
+        input: impl Into<EncodeInput<'s>>,
+        add_special_tokens: bool,
+    ) -> Result<Encoding> {
+        self.encode_impl(input.into(), add_special_tokens, OffsetType::Byte, false)
     }
 
     /// Like [`encode`](Self::encode), with offsets in chars (Unicode scalar values).
@@ -535,7 +568,7 @@ impl Tokenizer {
         input: impl Into<EncodeInput<'s>>,
         add_special_tokens: bool,
     ) -> Result<Encoding> {
-        self.encode_impl(input.into(), add_special_tokens, OffsetType::Char)
+        self.encode_impl(input.into(), add_special_tokens, OffsetType::Char, true)
     }
 
     fn encode_batch_impl<'s, E>(
@@ -549,7 +582,7 @@ impl Tokenizer {
     {
         let mut encodings = inputs
             .into_par_iter()
-            .map(|i| self.encode_impl(i.into(), add_special_tokens, offset_type))
+            .map(|i| self.encode_impl(i.into(), add_special_tokens, offset_type, true))
             .collect::<Result<Vec<_>>>()?;
         if let Some(padding) = &self.padding {
             pad_encodings(&mut encodings, padding)?;

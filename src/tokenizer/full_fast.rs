@@ -1,0 +1,1013 @@
+//! The fast path of [`Tokenizer::encode`]: the same [`Encoding`] (ids, tokens, offsets,
+//! word ids, type ids, masks) as the general pipeline, without a [`NormalizedString`] per
+//! piece.
+//!
+//! It replaces one step of the general path, the encoding of one input string before the
+//! post-processor (`Tokenizer::encode_str`), rather than the whole of `encode`: pairs,
+//! pre-tokenized words, char offsets, the post-processor, truncation with overflow and
+//! padding then run the shared code on its result, so they are exact by construction and
+//! all of them get the speed-up.
+//!
+//! # Algorithm
+//! 1. Added tokens matched in the raw input cut the text into segments (as in the general
+//!    path, each token is one word whose offsets are its byte range).
+//! 2. Each segment is normalized into text plus an *alignment* ([`Aligned`]):
+//!    - [`Aligned::Same`]: the normalized text has exactly the original's char boundaries and
+//!      each char is aligned to the original char at the same position: no normalizer;
+//!      Unicode forms on text that passes their quick check, `Lowercase` on unchanged or
+//!      ASCII text, `Precompiled` when the charsmap replaces nothing, and `BertNormalizer`
+//!      when nothing is removed and every non-ASCII char is a non-decomposing starter that
+//!      no step changes (each of these normalizers then leaves the text alone or rewrites
+//!      it with a change marker `0` per char, i.e. every char keeps its own range);
+//!    - [`Aligned::Table`]: an explicit original range per normalized byte, built by string
+//!      operations for `Prepend` (every prepended byte takes the first char's range), literal
+//!      `Replace` (every byte of a replacement takes the range of the last matched char) and
+//!      `Precompiled` (see `precompiled_table`), or, for any other case, taken from a
+//!      [`NormalizedString`] run through the real normalizer (exact by construction).
+//!      `Sequence` chains the rules above, step by step.
+//!
+//!    Why this is exact: every normalizer edit goes through `transform_range`, which gives each
+//!    new char the alignment entry of a source char at a non-decreasing position, so entries
+//!    stay monotone; slicing then never clamps, and the original range of any normalized byte
+//!    range `[a, b)` of a later piece is `(entry(a).start, entry(b - 1).end)` plus the
+//!    segment's position, which is what the general path computes piece by piece.
+//! 3. Added tokens matched in normalized text cut it again.
+//! 4. The pre-tokenizer runs as a plan of cuts over the text ([`Plan`], the configurations of
+//!    the ids path: GPT-2 / cl100k scanners, BERT, whitespace, then optionally `ByteLevel` or
+//!    `Metaspace` with the `always`/`never` scheme), which yields each piece as a byte range of
+//!    the normalized text and a flag telling whether a prefix (space or `▁`) was put in
+//!    front. A byte-level or Metaspace piece's model input is a function of its text and the
+//!    flag; each model byte comes from one char of the piece (the prefix from the piece's
+//!    first char), which is the alignment the general path gives those chars.
+//! 5. Each piece's tokens come from a per-thread cache keyed by (flag, piece text), holding
+//!    per token its id, its byte range inside the piece widened to whole chars, and whether
+//!    its string is the vocabulary's (otherwise the string itself is kept). On a miss the
+//!    model tokenizes the piece and the model's offsets are mapped back through the piece's
+//!    byte map. A token's offsets are then the alignment of its range (step 2).
+//! 6. Each piece is one word, numbered in order with the added tokens.
+//!
+//! Anything not covered returns `None` and the caller runs the general path: pre-tokenizers
+//! outside the plan (and `Metaspace` with the `first` scheme, which depends on original
+//! offsets), non-deterministic models (BPE dropout), empty input, alignments from the
+//! general normalizer that contain chars aligned to nothing, tokens with empty or
+//! out-of-range offsets, and any error (so errors are the general path's own).
+//!
+//! Measured reason: the general path spends most of its time building, slicing and
+//! rewriting per-byte alignment vectors for every piece, and running the model on every
+//! piece; English prose repeats a small set of words, so the cache skips the model for most
+//! pieces and offsets are plain additions.
+//!
+//! The cache has the same lifetime rules as the ids path's (`super::ids`): one per
+//! tokenizer instance per thread (clones share it, as the normalizer, pre-tokenizer and
+//! model never change after load), a few per thread, no lock shared between threads,
+//! bounded entries and piece length.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::Tokenizer;
+use crate::encoding::Encoding;
+use crate::models::hash::FastMap;
+use crate::normalizer::NormalizedString;
+use crate::normalizers::unicode::may_decompose;
+use crate::normalizers::{NormalizerWrapper, Precompiled};
+use crate::pre_tokenizers::bert::bert_pieces;
+use crate::pre_tokenizers::byte_level::gpt2_pieces;
+use crate::pre_tokenizers::metaspace::PrependScheme;
+use crate::pre_tokenizers::split::cl100k_pieces;
+use crate::pre_tokenizers::whitespace::{non_whitespace_runs, word_runs};
+use crate::pre_tokenizers::PreTokenizerWrapper;
+use crate::utils::byte_level::BYTE_TO_CHAR;
+use crate::{Error, Model, Normalizer, Offsets};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Most tokenizers whose caches one thread keeps (least recently used dropped first).
+const MAX_CACHES_PER_THREAD: usize = 8;
+/// Most pieces one cache holds before it is emptied.
+const MAX_ENTRIES: usize = 1 << 17;
+/// Longest piece (bytes) that is cached.
+const MAX_PIECE_BYTES: usize = 256;
+
+/// Why the fast path stopped: the general path must run instead.
+struct Fallback;
+
+impl From<Error> for Fallback {
+    fn from(_: Error) -> Self {
+        Fallback
+    }
+}
+
+type Step<T = ()> = std::result::Result<T, Fallback>;
+
+// ---------------------------------------------------------------------------------------
+// Pre-tokenizer plan
+// ---------------------------------------------------------------------------------------
+
+/// A pre-tokenizer step that only cuts text into pieces.
+#[derive(Debug, Clone, Copy)]
+enum Cutter {
+    Gpt2,
+    Cl100k(usize),
+    Bert,
+    WhitespaceSplit,
+    Whitespace,
+}
+
+impl Cutter {
+    fn of(step: &PreTokenizerWrapper) -> Option<Self> {
+        match step {
+            PreTokenizerWrapper::BertPreTokenizer(_) => Some(Cutter::Bert),
+            PreTokenizerWrapper::WhitespaceSplit(_) => Some(Cutter::WhitespaceSplit),
+            PreTokenizerWrapper::Whitespace(_) => Some(Cutter::Whitespace),
+            PreTokenizerWrapper::Split(split) => match split.scanner_digits()? {
+                None => Some(Cutter::Gpt2),
+                Some(n) => Some(Cutter::Cl100k(n)),
+            },
+            _ => None,
+        }
+    }
+
+    fn ranges(self, s: &str) -> Vec<(usize, usize)> {
+        match self {
+            Cutter::Gpt2 => gpt2_pieces(s),
+            Cutter::Cl100k(n) => cl100k_pieces(s, n),
+            Cutter::Bert => bert_pieces(s),
+            Cutter::WhitespaceSplit => non_whitespace_runs(s),
+            Cutter::Whitespace => word_runs(s),
+        }
+    }
+}
+
+/// What happens to each piece after the cuts.
+#[derive(Debug, Clone, Copy)]
+enum Finish {
+    /// The piece goes to the model as is.
+    Plain,
+    /// `ByteLevel`: optional leading space, optional GPT-2 cut, byte-level spelling.
+    ByteLevel { prefix_space: bool, regex: bool },
+    /// `Metaspace` with the `always` (`prepend`) or `never` scheme.
+    Metaspace {
+        replacement: char,
+        prepend: bool,
+        split: bool,
+    },
+}
+
+/// The pre-tokenizer as cuts over the normalized text; see the module docs.
+#[derive(Debug, Clone)]
+struct Plan {
+    cutters: Vec<Cutter>,
+    finish: Finish,
+}
+
+/// A piece found by the plan: its byte range in the text and whether a prefix (space or
+/// replacement char, aligned to the piece's first char) goes in front of it.
+type PieceFn<'f> = dyn FnMut(usize, usize, bool) -> Step + 'f;
+
+impl Plan {
+    fn new(pre_tokenizer: Option<&PreTokenizerWrapper>) -> Option<Self> {
+        let mut plan = Plan {
+            cutters: Vec::new(),
+            finish: Finish::Plain,
+        };
+        let Some(pt) = pre_tokenizer else {
+            return Some(plan);
+        };
+        let steps: &[PreTokenizerWrapper] = match pt {
+            PreTokenizerWrapper::Sequence(seq) => &seq.pretokenizers,
+            other => std::slice::from_ref(other),
+        };
+        let (last, cutters) = steps.split_last()?;
+        for step in cutters {
+            plan.cutters.push(Cutter::of(step)?);
+        }
+        match last {
+            PreTokenizerWrapper::ByteLevel(b) => {
+                plan.finish = Finish::ByteLevel {
+                    prefix_space: b.add_prefix_space,
+                    regex: b.use_regex,
+                }
+            }
+            PreTokenizerWrapper::Metaspace(m) => {
+                let prepend = match m.prepend_scheme {
+                    PrependScheme::Always => true,
+                    PrependScheme::Never => false,
+                    PrependScheme::First => return None,
+                };
+                plan.finish = Finish::Metaspace {
+                    replacement: m.replacement(),
+                    prepend,
+                    split: m.split,
+                }
+            }
+            other => plan.cutters.push(Cutter::of(other)?),
+        }
+        Some(plan)
+    }
+
+    /// Calls `f(start, end, prefixed)` for every piece of `s` (positions offset by
+    /// `base`), in order.
+    fn pieces(&self, s: &str, base: usize, scratch: &mut String, f: &mut PieceFn<'_>) -> Step {
+        self.cut(0, s, base, scratch, f)
+    }
+
+    fn cut(
+        &self,
+        level: usize,
+        s: &str,
+        base: usize,
+        scratch: &mut String,
+        f: &mut PieceFn<'_>,
+    ) -> Step {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let Some(cutter) = self.cutters.get(level) else {
+            return self.finish(s, base, scratch, f);
+        };
+        for (a, b) in cutter.ranges(s) {
+            let piece = s.get(a..b).ok_or(Fallback)?;
+            self.cut(level + 1, piece, base + a, scratch, f)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&self, s: &str, base: usize, scratch: &mut String, f: &mut PieceFn<'_>) -> Step {
+        let end = base + s.len();
+        match self.finish {
+            Finish::Plain => f(base, end, false),
+            Finish::ByteLevel {
+                prefix_space,
+                regex,
+            } => {
+                let prefixed = prefix_space && !s.starts_with(' ');
+                if !regex {
+                    return f(base, end, prefixed);
+                }
+                let ranges = if prefixed {
+                    scratch.clear();
+                    scratch.push(' ');
+                    scratch.push_str(s);
+                    gpt2_pieces(scratch)
+                } else {
+                    gpt2_pieces(s)
+                };
+                // With a prefix, byte `v` of the cut text is byte `v - 1` of the piece.
+                let shift = usize::from(prefixed);
+                for (a, b) in ranges {
+                    let first = prefixed && a == 0;
+                    let start = base + a.saturating_sub(shift);
+                    f(start, base + b - shift, first)?;
+                }
+                Ok(())
+            }
+            Finish::Metaspace {
+                replacement,
+                prepend,
+                split,
+            } => {
+                let prefixed = prepend && !s.starts_with(replacement) && !s.starts_with(' ');
+                if !split {
+                    return f(base, end, prefixed);
+                }
+                let mut start = 0;
+                for (i, c) in s.char_indices() {
+                    if (c == ' ' || c == replacement) && i > start {
+                        f(base + start, base + i, prefixed && start == 0)?;
+                        start = i;
+                    }
+                }
+                if start < s.len() {
+                    f(base + start, end, prefixed && start == 0)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The model input of a piece (`src`, the piece; `first`, the char a prefix stands for)
+    /// and, for every byte of it, the byte range in the piece of the char it comes from.
+    fn model_input(
+        &self,
+        src: &str,
+        first: (usize, usize),
+        prefixed: bool,
+        text: &mut String,
+        map: &mut Vec<(u32, u32)>,
+    ) {
+        text.clear();
+        map.clear();
+        let span = |start: usize, c: char| (start as u32, (start + c.len_utf8()) as u32);
+        let first = (first.0 as u32, first.1 as u32);
+        match self.finish {
+            Finish::Plain => {
+                text.push_str(src);
+                for (i, c) in src.char_indices() {
+                    map.extend(std::iter::repeat_n(span(i, c), c.len_utf8()));
+                }
+            }
+            Finish::ByteLevel { .. } => {
+                if prefixed {
+                    let c = BYTE_TO_CHAR[usize::from(b' ')];
+                    text.push(c);
+                    map.extend(std::iter::repeat_n(first, c.len_utf8()));
+                }
+                for (i, ch) in src.char_indices() {
+                    let mut buf = [0u8; 4];
+                    for &b in ch.encode_utf8(&mut buf).as_bytes() {
+                        let c = BYTE_TO_CHAR[usize::from(b)];
+                        text.push(c);
+                        map.extend(std::iter::repeat_n(span(i, ch), c.len_utf8()));
+                    }
+                }
+            }
+            Finish::Metaspace { replacement, .. } => {
+                if prefixed {
+                    text.push(replacement);
+                    map.extend(std::iter::repeat_n(first, replacement.len_utf8()));
+                }
+                for (i, ch) in src.char_indices() {
+                    let c = if ch == ' ' { replacement } else { ch };
+                    text.push(c);
+                    map.extend(std::iter::repeat_n(span(i, ch), c.len_utf8()));
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Normalization with alignment
+// ---------------------------------------------------------------------------------------
+
+/// A normalized segment and its alignment to the original segment; see the module docs.
+enum Aligned<'a> {
+    /// Same char boundaries as the original, each char aligned to the char at its position.
+    Same(Cow<'a, str>),
+    /// The original range (relative to the segment) of every normalized byte.
+    Table(String, Vec<(usize, usize)>),
+}
+
+impl Aligned<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Aligned::Same(t) => t,
+            Aligned::Table(t, _) => t,
+        }
+    }
+
+    /// Original offsets of the normalized bytes `lo..hi` (whole chars), shifted by `shift`.
+    #[inline]
+    fn offsets(&self, shift: usize, lo: usize, hi: usize) -> Step<Offsets> {
+        match self {
+            Aligned::Same(_) => Ok((shift + lo, shift + hi)),
+            Aligned::Table(_, table) => {
+                let first = table.get(lo).ok_or(Fallback)?;
+                let last = hi
+                    .checked_sub(1)
+                    .and_then(|i| table.get(i))
+                    .ok_or(Fallback)?;
+                Ok((shift + first.0, shift + last.1))
+            }
+        }
+    }
+
+    /// The table of this alignment (built for [`Aligned::Same`]).
+    fn into_table(self) -> (String, Vec<(usize, usize)>) {
+        match self {
+            Aligned::Same(t) => {
+                let mut table = Vec::with_capacity(t.len());
+                for (i, c) in t.char_indices() {
+                    table.extend(std::iter::repeat_n((i, i + c.len_utf8()), c.len_utf8()));
+                }
+                (t.into_owned(), table)
+            }
+            Aligned::Table(t, table) => (t, table),
+        }
+    }
+
+    fn with_text(self, text: String) -> Self {
+        match self {
+            Aligned::Same(_) => Aligned::Same(Cow::Owned(text)),
+            Aligned::Table(_, table) => Aligned::Table(text, table),
+        }
+    }
+}
+
+/// Normalizes one segment with its alignment.
+fn normalize_aligned<'a>(
+    normalizer: Option<&NormalizerWrapper>,
+    seg: &'a str,
+) -> Step<Aligned<'a>> {
+    let Some(n) = normalizer else {
+        return Ok(Aligned::Same(Cow::Borrowed(seg)));
+    };
+    if let Some(aligned) = apply(n, Aligned::Same(Cow::Borrowed(seg)))? {
+        return Ok(aligned);
+    }
+    // Any other normalizer: its own alignment, exact by construction.
+    let mut ns = NormalizedString::from(seg);
+    n.normalize(&mut ns)?;
+    let table = ns.alignments().to_vec();
+    // Chars aligned to nothing change how later whole-text rewrites address the text.
+    if table.iter().any(|&(s, e)| s == e) {
+        return Err(Fallback);
+    }
+    Ok(Aligned::Table(ns.get().to_owned(), table))
+}
+
+/// Whether `s` is in `form` by the quick check (the test the Unicode normalizers make
+/// before leaving the text as it is).
+fn quick_normalized(n: &NormalizerWrapper, s: &str) -> bool {
+    use unicode_normalization::IsNormalized::Yes;
+    use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
+    if s.is_ascii() {
+        return true;
+    }
+    match n {
+        NormalizerWrapper::NFC(_) => is_nfc_quick(s.chars()) == Yes,
+        NormalizerWrapper::NFD(_) => is_nfd_quick(s.chars()) == Yes,
+        NormalizerWrapper::NFKC(_) => is_nfkc_quick(s.chars()) == Yes,
+        NormalizerWrapper::NFKD(_) => is_nfkd_quick(s.chars()) == Yes,
+        _ => false,
+    }
+}
+
+/// Applies `n` to `cur` with string operations, when its alignment effect is known (see
+/// the module docs); `None` otherwise.
+fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>>> {
+    Ok(Some(match n {
+        // Text in the form already: left as is.
+        NormalizerWrapper::NFC(_)
+        | NormalizerWrapper::NFD(_)
+        | NormalizerWrapper::NFKC(_)
+        | NormalizerWrapper::NFKD(_) => {
+            if !quick_normalized(n, cur.text()) {
+                return Ok(None);
+            }
+            cur
+        }
+        // Lowercasing: unchanged text is left as is; ASCII maps char for char.
+        NormalizerWrapper::Lowercase(_) => {
+            let s = cur.text();
+            if s.is_ascii() {
+                if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    return Ok(Some(cur));
+                }
+                let lower = s.to_ascii_lowercase();
+                cur.with_text(lower)
+            } else if s.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }) {
+                cur
+            } else {
+                return Ok(None);
+            }
+        }
+        // No removed chars, and every non-ASCII char a starter that no step changes: every
+        // step maps char for char (ASCII to ASCII), and NFD leaves the text as it is.
+        NormalizerWrapper::BertNormalizer(b) => {
+            let s = cur.text();
+            let mut buf = [0u8; 4];
+            for c in s.chars().filter(|c| !c.is_ascii()) {
+                if may_decompose(c) || b.rewrite(c.encode_utf8(&mut buf))?.is_some() {
+                    return Ok(None);
+                }
+            }
+            match b.rewrite(s)? {
+                None => cur,
+                Some(out) if out.len() == s.len() => cur.with_text(out),
+                Some(_) => return Ok(None),
+            }
+        }
+        // Nothing the charsmap changes: left as is.
+        NormalizerWrapper::Precompiled(p) => match precompiled_table(p, cur)? {
+            Some(next) => next,
+            None => return Ok(None),
+        },
+        NormalizerWrapper::Prepend(p) if !p.prepend.is_empty() => {
+            if cur.text().is_empty() {
+                return Ok(Some(cur));
+            }
+            let (text, table) = cur.into_table();
+            let first = *table.first().ok_or(Fallback)?;
+            let mut new_text = String::with_capacity(p.prepend.len() + text.len());
+            new_text.push_str(&p.prepend);
+            new_text.push_str(&text);
+            let mut new_table = Vec::with_capacity(new_text.len());
+            new_table.extend(std::iter::repeat_n(first, p.prepend.len()));
+            new_table.extend_from_slice(&table);
+            Aligned::Table(new_text, new_table)
+        }
+        NormalizerWrapper::Replace(r) => {
+            let Some(lit) = r.non_empty_literal() else {
+                return Ok(None);
+            };
+            if !cur.text().contains(lit) {
+                return Ok(Some(cur));
+            }
+            let content = r.content();
+            let (text, table) = cur.into_table();
+            let mut new_text = String::with_capacity(text.len() + content.len());
+            let mut new_table = Vec::with_capacity(text.len() + content.len());
+            let mut last = 0;
+            for (i, m) in text.match_indices(lit) {
+                let end = i + m.len();
+                new_text.push_str(text.get(last..i).ok_or(Fallback)?);
+                new_table.extend_from_slice(table.get(last..i).ok_or(Fallback)?);
+                let entry = *table.get(end - 1).ok_or(Fallback)?;
+                new_text.push_str(content);
+                new_table.extend(std::iter::repeat_n(entry, content.len()));
+                last = end;
+            }
+            new_text.push_str(text.get(last..).ok_or(Fallback)?);
+            new_table.extend_from_slice(table.get(last..).ok_or(Fallback)?);
+            Aligned::Table(new_text, new_table)
+        }
+        NormalizerWrapper::Sequence(seq) => {
+            let mut cur = cur;
+            for step in &seq.normalizers {
+                match apply(step, cur)? {
+                    Some(next) => cur = next,
+                    None => return Ok(None),
+                }
+            }
+            cur
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// `Precompiled` with its alignment, `None` when the general normalizer must run.
+///
+/// The text is walked as the normalizer walks it: whole graphemes of under 6 bytes that the
+/// charsmap knows, else char by char (an ASCII byte other than CR followed by an ASCII byte
+/// or the end is a grapheme of its own, so it is looked up alone and its lookup is
+/// remembered). A replacement of `n` chars for a key of `k` chars gives its char `i` the
+/// range of key char `min(i, min(k, n) - 1)` (the first `min(k, n)` chars replace key chars
+/// one for one, the others are inserted after the last of those, extra key chars are
+/// dropped), which is the normalizer's change markers read through `transform_range`. An
+/// empty replacement is left to the general normalizer. Nothing replaced: left as is.
+fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Aligned<'a>>> {
+    let (text, table): (&str, Option<&[(usize, usize)]>) = match &cur {
+        Aligned::Same(t) => (t, None),
+        Aligned::Table(t, tab) => (t, Some(tab)),
+    };
+    let entry = |i: usize, len: usize| -> Step<(usize, usize)> {
+        match table {
+            None => Ok((i, i + len)),
+            Some(t) => t.get(i).copied().ok_or(Fallback),
+        }
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut tab = Vec::with_capacity(out.capacity());
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    let mut modified = false;
+    // Per ASCII byte: 0 not looked up yet, 1 left as is, 2 replaced.
+    let mut ascii = [0u8; 128];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+            let known = &mut ascii[usize::from(b)];
+            if *known == 0 {
+                let key = [b];
+                let key = std::str::from_utf8(&key).map_err(|_| Fallback)?;
+                *known = if p.transform(key)?.is_none() { 1 } else { 2 };
+            }
+            if *known == 1 {
+                out.push(char::from(b));
+                tab.push(entry(i, 1)?);
+                i += 1;
+                continue;
+            }
+        }
+        let rest = text.get(i..).ok_or(Fallback)?;
+        let Some(grapheme) = rest.graphemes(true).next() else {
+            break;
+        };
+        let start = i;
+        i += grapheme.len();
+        if grapheme.len() < 6 {
+            if let Some(rep) = p.transform(grapheme)? {
+                modified = true;
+                keys.clear();
+                for (k, c) in grapheme.char_indices() {
+                    keys.push(entry(start + k, c.len_utf8())?);
+                }
+                if !push_replacement(rep, &keys, &mut out, &mut tab) {
+                    return Ok(None);
+                }
+                continue;
+            }
+        }
+        let mut buf = [0u8; 4];
+        for (k, c) in grapheme.char_indices() {
+            let e = entry(start + k, c.len_utf8())?;
+            match p.transform(c.encode_utf8(&mut buf))? {
+                Some(rep) => {
+                    modified = true;
+                    if !push_replacement(rep, &[e], &mut out, &mut tab) {
+                        return Ok(None);
+                    }
+                }
+                None => {
+                    out.push(c);
+                    tab.extend(std::iter::repeat_n(e, c.len_utf8()));
+                }
+            }
+        }
+    }
+    if !modified {
+        return Ok(Some(cur));
+    }
+    Ok(Some(Aligned::Table(out, tab)))
+}
+
+/// Appends `rep`, standing for key chars aligned to `keys`, with its alignment (see
+/// [`precompiled_table`]); `false` for an empty replacement.
+fn push_replacement(
+    rep: &str,
+    keys: &[(usize, usize)],
+    out: &mut String,
+    tab: &mut Vec<(usize, usize)>,
+) -> bool {
+    let m = keys.len().min(rep.chars().count());
+    if m == 0 {
+        return false;
+    }
+    for (i, c) in rep.chars().enumerate() {
+        let Some(&entry) = keys.get(i.min(m - 1)) else {
+            return false;
+        };
+        out.push(c);
+        tab.extend(std::iter::repeat_n(entry, c.len_utf8()));
+    }
+    true
+}
+
+// ---------------------------------------------------------------------------------------
+// Piece cache
+// ---------------------------------------------------------------------------------------
+
+/// One cached token: id, byte range in its piece (whole chars), and its string
+/// (`text[at..at + len]` of the cache).
+#[derive(Clone, Copy)]
+struct CachedToken {
+    id: u32,
+    lo: u32,
+    hi: u32,
+    at: u32,
+    len: u32,
+}
+
+/// A piece of at most 15 bytes with its prefix flag, packed (length and flag in the last
+/// byte).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey(u64, u64);
+
+impl std::hash::Hash for ShortKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+        state.write_u64(self.1);
+    }
+}
+
+impl ShortKey {
+    #[inline]
+    fn new(piece: &[u8], prefixed: bool) -> Option<Self> {
+        if piece.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..piece.len()].copy_from_slice(piece);
+        buf[15] = piece.len() as u8 | (u8::from(prefixed) << 4);
+        let (lo, hi) = buf.split_at(8);
+        Some(ShortKey(
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ))
+    }
+}
+
+/// One tokenizer's cache in one thread, with its plan and working memory.
+#[derive(Default)]
+struct FullCache {
+    /// The plan of the tokenizer's pre-tokenizer (computed on first use).
+    plan: Option<Option<Rc<Plan>>>,
+    short: FastMap<ShortKey, u64>,
+    long: FastMap<Box<[u8]>, u64>,
+    tokens: Vec<CachedToken>,
+    /// The strings of the cached tokens, one after the other (next to each other for one
+    /// piece: measured, looking them up in the vocabulary cost a cache miss per token).
+    text: String,
+    /// Working memory: the long key, the prefixed text, the model input and its byte map.
+    key: Vec<u8>,
+    scratch: String,
+    model_text: String,
+    map: Vec<(u32, u32)>,
+}
+
+impl FullCache {
+    /// The positions in `tokens` of the cached tokens of a piece.
+    #[inline]
+    fn get(&mut self, piece: &str, prefixed: bool) -> Option<std::ops::Range<usize>> {
+        let v = match ShortKey::new(piece.as_bytes(), prefixed) {
+            Some(key) => *self.short.get(&key)?,
+            None => {
+                self.key.clear();
+                self.key.push(u8::from(prefixed));
+                self.key.extend_from_slice(piece.as_bytes());
+                *self.long.get(self.key.as_slice())?
+            }
+        };
+        let (start, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+        Some(start..start + len)
+    }
+
+    /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
+    fn insert(&mut self, piece: &str, prefixed: bool, tokens: &[(u32, u32, u32, &str)]) {
+        if self.short.len() + self.long.len() >= MAX_ENTRIES
+            || self.tokens.len() > u32::MAX as usize / 2
+            || self.text.len() > u32::MAX as usize / 2
+        {
+            self.short.clear();
+            self.long.clear();
+            self.tokens.clear();
+            self.text.clear();
+        }
+        let start = self.tokens.len() as u64;
+        for &(id, lo, hi, value) in tokens {
+            let at = self.text.len() as u32;
+            self.text.push_str(value);
+            self.tokens.push(CachedToken {
+                id,
+                lo,
+                hi,
+                at,
+                len: value.len() as u32,
+            });
+        }
+        let v = (start << 32) | tokens.len() as u64;
+        match ShortKey::new(piece.as_bytes(), prefixed) {
+            Some(key) => {
+                self.short.insert(key, v);
+            }
+            None => {
+                let mut key = Vec::with_capacity(piece.len() + 1);
+                key.push(u8::from(prefixed));
+                key.extend_from_slice(piece.as_bytes());
+                self.long.insert(key.into_boxed_slice(), v);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static CACHES: RefCell<Vec<(u64, Box<FullCache>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with the cache of tokenizer `id` in this thread (a temporary one if the
+/// thread's caches are busy, which only a re-entrant call could cause).
+fn with_cache<R>(id: u64, f: impl FnOnce(&mut FullCache) -> R) -> R {
+    CACHES.with(|caches| {
+        let Ok(mut caches) = caches.try_borrow_mut() else {
+            return f(&mut FullCache::default());
+        };
+        let pos = match caches.iter().position(|(k, _)| *k == id) {
+            Some(pos) => pos,
+            None => {
+                if caches.len() >= MAX_CACHES_PER_THREAD {
+                    caches.pop();
+                }
+                caches.push((id, Box::default()));
+                caches.len() - 1
+            }
+        };
+        if pos != 0 {
+            let entry = caches.remove(pos);
+            caches.insert(0, entry);
+        }
+        f(&mut caches[0].1)
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Encoding
+// ---------------------------------------------------------------------------------------
+
+/// The encoding of one input string before post-processing, as the general path builds it
+/// (`word_idx`: the word index of every token, for pre-tokenized input), or `None` when the
+/// fast path does not apply (see the module docs).
+pub(super) fn encode_str_fast(
+    tok: &Tokenizer,
+    text: &str,
+    word_idx: Option<u32>,
+    type_id: u32,
+) -> Option<crate::Result<Encoding>> {
+    if text.is_empty() || !tok.model.is_deterministic() {
+        return None;
+    }
+    with_cache(tok.cache_id, |cache| {
+        let plan = cache
+            .plan
+            .get_or_insert_with(|| Plan::new(tok.pre_tokenizer.as_ref()).map(Rc::new))
+            .clone()?;
+        let mut run = Run {
+            tok,
+            plan: &plan,
+            cache,
+            enc: Encoding::with_capacity(text.len() / 4 + 4),
+            word: 0,
+            word_idx,
+            type_id,
+        };
+        run.encode(text).ok()?;
+        Some(Ok(run.enc))
+    })
+}
+
+/// The state of one fast encoding.
+struct Run<'r> {
+    tok: &'r Tokenizer,
+    plan: &'r Plan,
+    cache: &'r mut FullCache,
+    enc: Encoding,
+    /// Index of the next word.
+    word: u32,
+    word_idx: Option<u32>,
+    type_id: u32,
+}
+
+impl Run<'_> {
+    /// Appends one token of the current word.
+    #[inline]
+    fn push(&mut self, id: u32, value: String, offsets: Offsets) {
+        let word = self.word_idx.unwrap_or(self.word);
+        self.enc
+            .push_token(id, value, offsets, Some(word), self.type_id);
+    }
+
+    fn encode(&mut self, text: &str) -> Step {
+        let added = &self.tok.added_vocabulary;
+        let segments = if added.matches_nothing(false) {
+            vec![(None, (0, text.len()))]
+        } else {
+            added.split_ranges(text, false)
+        };
+        for (id, (a, b)) in segments {
+            if a >= b {
+                continue;
+            }
+            let seg = text.get(a..b).ok_or(Fallback)?;
+            if let Some(id) = id {
+                self.push(id, seg.to_owned(), (a, b));
+                self.word += 1;
+                continue;
+            }
+            let aligned = normalize_aligned(self.tok.normalizer.as_ref(), seg)?;
+            let norm = aligned.text();
+            if norm.is_empty() {
+                continue;
+            }
+            if added.matches_nothing(true) {
+                self.pieces(norm, 0, norm.len(), &aligned, a)?;
+                continue;
+            }
+            for (id, (x, y)) in added.split_ranges(norm, true) {
+                if x >= y {
+                    continue;
+                }
+                match id {
+                    Some(id) => {
+                        let value = norm.get(x..y).ok_or(Fallback)?.to_owned();
+                        let offsets = aligned.offsets(a, x, y)?;
+                        self.push(id, value, offsets);
+                        self.word += 1;
+                    }
+                    None => self.pieces(norm, x, y, &aligned, a)?,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Tokenizes the pieces of `norm[x..y]`; `shift` is the segment's original position.
+    fn pieces(
+        &mut self,
+        norm: &str,
+        x: usize,
+        y: usize,
+        aligned: &Aligned<'_>,
+        shift: usize,
+    ) -> Step {
+        let part = norm.get(x..y).ok_or(Fallback)?;
+        let plan = self.plan;
+        let mut scratch = std::mem::take(&mut self.cache.scratch);
+        let result = plan.pieces(part, x, &mut scratch, &mut |start, end, prefixed| {
+            self.piece(norm, start, end, prefixed, aligned, shift)
+        });
+        self.cache.scratch = scratch;
+        result
+    }
+
+    /// Tokenizes the piece `norm[start..end]`.
+    fn piece(
+        &mut self,
+        norm: &str,
+        start: usize,
+        end: usize,
+        prefixed: bool,
+        aligned: &Aligned<'_>,
+        shift: usize,
+    ) -> Step {
+        let src = norm.get(start..end).ok_or(Fallback)?;
+        let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
+        if cacheable {
+            if let Some(hit) = self.cache.get(src, prefixed) {
+                let word = self.word_idx.unwrap_or(self.word);
+                for i in hit {
+                    let t = *self.cache.tokens.get(i).ok_or(Fallback)?;
+                    let (at, len) = (t.at as usize, t.len as usize);
+                    let value = self
+                        .cache
+                        .text
+                        .get(at..at + len)
+                        .ok_or(Fallback)?
+                        .to_owned();
+                    let offsets =
+                        aligned.offsets(shift, start + t.lo as usize, start + t.hi as usize)?;
+                    self.enc
+                        .push_token(t.id, value, offsets, Some(word), self.type_id);
+                }
+                self.word += 1;
+                return Ok(());
+            }
+        }
+        // The first char of the piece (what a prefix is aligned to).
+        let rest = norm.get(start..).ok_or(Fallback)?;
+        let first = rest.chars().next().map_or((0, 0), |c| (0, c.len_utf8()));
+        let mut model_text = std::mem::take(&mut self.cache.model_text);
+        let mut map = std::mem::take(&mut self.cache.map);
+        self.plan
+            .model_input(src, first, prefixed, &mut model_text, &mut map);
+        let result = self.model_tokens(
+            &model_text,
+            &map,
+            src,
+            cacheable,
+            prefixed,
+            start,
+            aligned,
+            shift,
+        );
+        self.cache.model_text = model_text;
+        self.cache.map = map;
+        result?;
+        self.word += 1;
+        Ok(())
+    }
+
+    /// Runs the model on a piece's input and appends (and caches) its tokens.
+    #[allow(clippy::too_many_arguments)]
+    fn model_tokens(
+        &mut self,
+        model_text: &str,
+        map: &[(u32, u32)],
+        src: &str,
+        cacheable: bool,
+        prefixed: bool,
+        start: usize,
+        aligned: &Aligned<'_>,
+        shift: usize,
+    ) -> Step {
+        let tokens = self.tok.model.tokenize(model_text)?;
+        let mut spans = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            let (ts, te) = token.offsets;
+            if ts >= te {
+                return Err(Fallback);
+            }
+            let lo = map.get(ts).ok_or(Fallback)?.0;
+            let hi = map.get(te - 1).ok_or(Fallback)?.1;
+            spans.push((lo, hi));
+        }
+        if cacheable {
+            let entries: Vec<(u32, u32, u32, &str)> = tokens
+                .iter()
+                .zip(&spans)
+                .map(|(t, &(lo, hi))| (t.id, lo, hi, t.value.as_str()))
+                .collect();
+            self.cache.insert(src, prefixed, &entries);
+        }
+        for (token, (lo, hi)) in tokens.into_iter().zip(spans) {
+            let offsets = aligned.offsets(shift, start + lo as usize, start + hi as usize)?;
+            self.push(token.id, token.value, offsets);
+        }
+        Ok(())
+    }
+}
