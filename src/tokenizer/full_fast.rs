@@ -84,8 +84,12 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Most tokenizers whose caches one thread keeps (least recently used dropped first).
 const MAX_CACHES_PER_THREAD: usize = 8;
-/// Most pieces one cache holds before it is emptied.
+/// Most pieces one cache holds; once full, new pieces are not added until
+/// [`MISSES_BEFORE_RESET`] of them have been turned away, which empties it (the policy and
+/// measured reason of the ids path's cache: the frequent pieces are in by then).
 const MAX_ENTRIES: usize = 1 << 17;
+/// Pieces turned away by a full cache before it is emptied.
+const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// Longest piece (bytes) that is cached.
 const MAX_PIECE_BYTES: usize = 256;
 
@@ -702,6 +706,8 @@ struct FullCache {
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
     tokens: Vec<CachedToken>,
+    /// Insertions turned away since the cache became full.
+    misses_when_full: usize,
     /// The strings of the cached tokens, one after the other (next to each other for one
     /// piece: measured, looking them up in the vocabulary cost a cache miss per token).
     text: String,
@@ -735,6 +741,11 @@ impl FullCache {
             || self.tokens.len() > u32::MAX as usize / 2
             || self.text.len() > u32::MAX as usize / 2
         {
+            self.misses_when_full += 1;
+            if self.misses_when_full < MISSES_BEFORE_RESET {
+                return;
+            }
+            self.misses_when_full = 0;
             self.short.clear();
             self.long.clear();
             self.tokens.clear();
@@ -915,8 +926,40 @@ impl Run<'_> {
         result
     }
 
-    /// Tokenizes the piece `norm[start..end]`.
+    /// Tokenizes the piece `norm[start..end]` (one word), part by part where the model
+    /// cuts its input into independent parts (SentencePiece-style BPE, whose pieces are
+    /// whole documents: the parts are cached like pieces).
     fn piece(
+        &mut self,
+        norm: &str,
+        start: usize,
+        end: usize,
+        prefixed: bool,
+        aligned: &Aligned<'_>,
+        shift: usize,
+    ) -> Step {
+        let src = norm.get(start..end).ok_or(Fallback)?;
+        let parts = match self.plan.finish {
+            // The model's input is the piece itself.
+            Finish::Plain if !prefixed => self.tok.model.independent_parts(src),
+            _ => None,
+        };
+        match parts {
+            Some(parts) => {
+                for (at, part) in parts {
+                    let a = start + at;
+                    self.unit(norm, a, a + part.len(), false, aligned, shift)?;
+                }
+            }
+            None => self.unit(norm, start, end, prefixed, aligned, shift)?,
+        }
+        self.word += 1;
+        Ok(())
+    }
+
+    /// Appends the tokens of `norm[start..end]` (all of a piece or an independent part of
+    /// it) to the current word.
+    fn unit(
         &mut self,
         norm: &str,
         start: usize,
@@ -944,7 +987,6 @@ impl Run<'_> {
                     self.enc
                         .push_token(t.id, value, offsets, Some(word), self.type_id);
                 }
-                self.word += 1;
                 return Ok(());
             }
         }
@@ -967,9 +1009,7 @@ impl Run<'_> {
         );
         self.cache.model_text = model_text;
         self.cache.map = map;
-        result?;
-        self.word += 1;
-        Ok(())
+        result
     }
 
     /// Runs the model on a piece's input and appends (and caches) its tokens.
