@@ -19,6 +19,7 @@ use std::path::Path;
 
 mod full_fast;
 mod ids;
+mod long_input;
 
 /// One input sequence: raw text, or text already split into words.
 #[derive(Debug, Clone)]
@@ -657,6 +658,13 @@ impl Tokenizer {
     ) -> Result<()> {
         out.clear();
         self.check_input_size(text.len())?;
+        if text.len() >= long_input::PARALLEL_MIN_BYTES {
+            if let Some(result) =
+                long_input::encode_ids_parallel(self, text, add_special_tokens, out)
+            {
+                return result;
+            }
+        }
         if let Some(result) = ids::encode_ids_fast(self, text, add_special_tokens, out) {
             if result.is_err() {
                 out.clear();

@@ -117,6 +117,19 @@ impl StrPlan {
         Some(plan)
     }
 
+    /// Whether every piece ends before a space that follows an ASCII graphic character and
+    /// precedes one, and a piece starts at that space, whatever the rest of the text: true
+    /// when some step cuts (every cutter splits around such spaces, and none of their
+    /// pieces extends over one), or when Metaspace splits before each `▁`. A byte-level or
+    /// Metaspace prefix goes only to pieces not starting with a space or `▁`.
+    pub(crate) fn splits_before_spaces(&self) -> bool {
+        !self.cutters.is_empty()
+            || matches!(
+                self.finish,
+                Finish::ByteLevel { regex: true, .. } | Finish::Metaspace { split: true, .. }
+            )
+    }
+
     /// Whether the pieces are handed over unmapped for a byte-level model input.
     pub(crate) fn byte_level(&self) -> bool {
         matches!(self.finish, Finish::ByteLevel { .. })
