@@ -156,7 +156,9 @@ impl Word {
             }
             queue.extend(skipped.drain(..));
             let Reverse((_, pos, new_id)) = entry;
-            self.apply(pos, new_id, merges, &mut queue);
+            self.merge_at(pos, |_, id| id == new_id, merges, &mut |rank, at, id| {
+                queue.push(Reverse((rank, at, id)))
+            });
         }
         self.symbols.retain(|s| s.len != 0);
     }
@@ -251,7 +253,7 @@ impl Word {
                 if let Some(&ahead) = batch.get(i + PREFETCH_DISTANCE) {
                     touched ^= self.symbols.get(ahead as usize).map_or(0, |s| s.next);
                 }
-                self.apply_ranked(pos, current, merges, &mut |r, p| {
+                self.merge_at(pos, |r, _| r == current, merges, &mut |r, p, _| {
                     if let Some(bucket) = buckets.get_mut(r as usize) {
                         bucket.push(p);
                     }
@@ -274,14 +276,16 @@ impl Word {
         self.symbols.retain(|s| s.len != 0);
     }
 
-    /// Merges the pair at `pos` if it still has rank `rank`, and reports the pairs formed
-    /// with the new symbol's neighbours to `formed(rank, position)`.
-    fn apply_ranked(
+    /// Merges the pair at `pos` if it is still current: the symbol is alive, has a right
+    /// neighbour, and their merge's `(rank, new id)` passes `current` (the heap checks the
+    /// new id of its entry, the bucket queue the rank of its bucket). Reports the pairs
+    /// formed with the new symbol's neighbours to `formed(rank, position, new id)`.
+    fn merge_at(
         &mut self,
         pos: u32,
-        rank: u32,
+        current: impl Fn(u32, u32) -> bool,
         merges: &FastMap<u64, (u32, u32)>,
-        formed: &mut impl FnMut(u32, u32),
+        formed: &mut impl FnMut(u32, u32, u32),
     ) {
         let Some(&left) = self.symbols.get(pos as usize) else {
             return;
@@ -294,7 +298,7 @@ impl Word {
             return;
         };
         let new_id = match merges.get(&pair_key(left.id, right.id)) {
-            Some(&(r, id)) if r == rank => id,
+            Some(&(r, id)) if current(r, id) => id,
             _ => return,
         };
         let merged = Symbol {
@@ -313,65 +317,13 @@ impl Word {
             after.prev = pos;
         }
         if let Some(before) = self.symbols.get(merged.prev as usize) {
-            if let Some(&(r, _)) = merges.get(&pair_key(before.id, merged.id)) {
-                formed(r, merged.prev);
+            if let Some(&(r, id)) = merges.get(&pair_key(before.id, merged.id)) {
+                formed(r, merged.prev, id);
             }
         }
         if let Some(after) = self.symbols.get(merged.next as usize) {
-            if let Some(&(r, _)) = merges.get(&pair_key(merged.id, after.id)) {
-                formed(r, pos);
-            }
-        }
-    }
-
-    /// Merges the pair at `pos` into `new_id` if the entry is still current, and queues the
-    /// pairs formed with the new symbol's neighbours.
-    fn apply(
-        &mut self,
-        pos: u32,
-        new_id: u32,
-        merges: &FastMap<u64, (u32, u32)>,
-        queue: &mut BinaryHeap<Entry>,
-    ) {
-        let Some(&left) = self.symbols.get(pos as usize) else {
-            return;
-        };
-        if left.len == 0 || left.next == NONE {
-            return;
-        }
-        let right_pos = left.next;
-        let Some(&right) = self.symbols.get(right_pos as usize) else {
-            return;
-        };
-        match merges.get(&pair_key(left.id, right.id)) {
-            Some(&(_, id)) if id == new_id => {}
-            _ => return,
-        }
-
-        let merged = Symbol {
-            id: new_id,
-            len: left.len + right.len,
-            prev: left.prev,
-            next: right.next,
-        };
-        if let Some(slot) = self.symbols.get_mut(pos as usize) {
-            *slot = merged;
-        }
-        if let Some(dead) = self.symbols.get_mut(right_pos as usize) {
-            dead.len = 0;
-        }
-        if let Some(after) = self.symbols.get_mut(merged.next as usize) {
-            after.prev = pos;
-        }
-
-        if let Some(before) = self.symbols.get(merged.prev as usize) {
-            if let Some(&(rank, id)) = merges.get(&pair_key(before.id, merged.id)) {
-                queue.push(Reverse((rank, merged.prev, id)));
-            }
-        }
-        if let Some(after) = self.symbols.get(merged.next as usize) {
-            if let Some(&(rank, id)) = merges.get(&pair_key(merged.id, after.id)) {
-                queue.push(Reverse((rank, pos, id)));
+            if let Some(&(r, id)) = merges.get(&pair_key(merged.id, after.id)) {
+                formed(r, pos, id);
             }
         }
     }
