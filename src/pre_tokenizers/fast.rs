@@ -19,8 +19,8 @@
 //! of MB/s.
 
 use super::bert::bert_pieces;
-use super::byte_level::gpt2_pieces;
 use super::metaspace::PrependScheme;
+use super::scan::{Cl100kScan, Gpt2Scan};
 use super::whitespace::{non_whitespace_runs, word_runs};
 use super::PreTokenizerWrapper;
 use crate::Result;
@@ -38,18 +38,6 @@ enum Cutter {
     WhitespaceSplit,
     /// `Whitespace`.
     Whitespace,
-}
-
-impl Cutter {
-    fn ranges(self, s: &str) -> Vec<(usize, usize)> {
-        match self {
-            Cutter::Gpt2 => gpt2_pieces(s),
-            Cutter::Cl100k(n) => super::split::cl100k_pieces(s, n),
-            Cutter::Bert => bert_pieces(s),
-            Cutter::WhitespaceSplit => non_whitespace_runs(s),
-            Cutter::Whitespace => word_runs(s),
-        }
-    }
 }
 
 /// What happens to each piece after the cuts.
@@ -123,42 +111,62 @@ impl StrPlan {
     }
 
     /// Calls `f` on every non-empty piece of `s`, in order; `scratch` is working memory.
-    pub(crate) fn for_each_piece(
-        &self,
-        s: &str,
-        scratch: &mut String,
-        f: &mut dyn FnMut(&str) -> Result<()>,
-    ) -> Result<()> {
+    pub(crate) fn for_each_piece<F>(&self, s: &str, scratch: &mut String, f: &mut F) -> Result<()>
+    where
+        F: FnMut(&str) -> Result<()> + ?Sized,
+    {
         self.cut(&self.cutters, s, scratch, f)
     }
 
-    fn cut(
-        &self,
-        cutters: &[Cutter],
-        s: &str,
-        scratch: &mut String,
-        f: &mut dyn FnMut(&str) -> Result<()>,
-    ) -> Result<()> {
+    fn cut<F>(&self, cutters: &[Cutter], s: &str, scratch: &mut String, f: &mut F) -> Result<()>
+    where
+        F: FnMut(&str) -> Result<()> + ?Sized,
+    {
         if s.is_empty() {
             return Ok(());
         }
         let Some((first, rest)) = cutters.split_first() else {
             return self.finish(s, scratch, f);
         };
-        for (a, b) in first.ranges(s) {
-            if let Some(piece) = s.get(a..b) {
-                self.cut(rest, piece, scratch, f)?;
+        let mut each = |ranges: &mut dyn Iterator<Item = (usize, usize)>| -> Result<()> {
+            for (a, b) in ranges {
+                if let Some(piece) = s.get(a..b) {
+                    self.cut(rest, piece, scratch, f)?;
+                }
             }
+            Ok(())
+        };
+        match *first {
+            // The common last cutters run without a dynamic call per piece.
+            Cutter::Gpt2 if rest.is_empty() => {
+                for (a, b) in Gpt2Scan::new(s) {
+                    if let Some(piece) = s.get(a..b) {
+                        self.finish(piece, scratch, f)?;
+                    }
+                }
+                Ok(())
+            }
+            Cutter::Cl100k(n) if rest.is_empty() => {
+                for (a, b) in Cl100kScan::new(s, n) {
+                    if let Some(piece) = s.get(a..b) {
+                        self.finish(piece, scratch, f)?;
+                    }
+                }
+                Ok(())
+            }
+            Cutter::Gpt2 => each(&mut Gpt2Scan::new(s)),
+            Cutter::Cl100k(n) => each(&mut Cl100kScan::new(s, n)),
+            Cutter::Bert => each(&mut bert_pieces(s).into_iter()),
+            Cutter::WhitespaceSplit => each(&mut non_whitespace_runs(s).into_iter()),
+            Cutter::Whitespace => each(&mut word_runs(s).into_iter()),
         }
-        Ok(())
     }
 
-    fn finish(
-        &self,
-        s: &str,
-        scratch: &mut String,
-        f: &mut dyn FnMut(&str) -> Result<()>,
-    ) -> Result<()> {
+    #[inline]
+    fn finish<F>(&self, s: &str, scratch: &mut String, f: &mut F) -> Result<()>
+    where
+        F: FnMut(&str) -> Result<()> + ?Sized,
+    {
         match self.finish {
             Finish::Plain => f(s),
             Finish::ByteLevel {
@@ -176,7 +184,7 @@ impl StrPlan {
                 if !regex {
                     return f(text);
                 }
-                for (a, b) in gpt2_pieces(text) {
+                for (a, b) in Gpt2Scan::new(text) {
                     if let Some(piece) = text.get(a..b) {
                         f(piece)?;
                     }

@@ -147,12 +147,34 @@ impl Default for IdsCache {
 }
 
 impl IdsCache {
-    /// Appends the cached ids of `piece` to `out` and returns `Ok`, or returns what
-    /// [`Self::insert`] needs on a miss.
-    #[inline]
-    fn get(&mut self, piece: &str, out: &mut Vec<u32>) -> std::result::Result<(), Option<Probe>> {
+    /// Appends the ids of `piece` to `out` when the front table has it (the common case,
+    /// kept small enough to inline); otherwise returns the packed key for [`Self::get_slow`].
+    #[inline(always)]
+    fn get_front(&self, piece: &str, out: &mut Vec<u32>) -> std::result::Result<(), Option<Probe>> {
         let bytes = piece.as_bytes();
         if bytes.len() > INLINE_KEY_BYTES {
+            return Err(None);
+        }
+        let (k0, k1) = pack(bytes);
+        let hash = hash_key(k0, k1);
+        if let Some(slot) = self.front.get(hash as usize & (FRONT_SLOTS - 1)) {
+            if slot.k0 == k0 && slot.k1 == k1 && slot.n == 1 {
+                out.push(slot.ids[0]);
+                return Ok(());
+            }
+        }
+        Err(Some(Probe { k0, k1, hash }))
+    }
+
+    /// The rest of a lookup after [`Self::get_front`]: front entries of several ids, the
+    /// back table, long pieces. Returns what [`Self::insert`] needs on a miss.
+    fn get_slow(
+        &mut self,
+        piece: &str,
+        probe: Option<Probe>,
+        out: &mut Vec<u32>,
+    ) -> std::result::Result<(), Option<Probe>> {
+        let Some(probe) = probe else {
             return match self.long.get(piece) {
                 Some(ids) => {
                     out.extend_from_slice(ids);
@@ -160,9 +182,8 @@ impl IdsCache {
                 }
                 None => Err(None),
             };
-        }
-        let (k0, k1) = pack(bytes);
-        let hash = hash_key(k0, k1);
+        };
+        let Probe { k0, k1, hash } = probe;
         let fi = hash as usize & (FRONT_SLOTS - 1);
         if let Some(slot) = self.front.get(fi) {
             if slot.k0 == k0 && slot.k1 == k1 {
@@ -170,7 +191,6 @@ impl IdsCache {
                 return self.emit(&slot, out);
             }
         }
-        let probe = Probe { k0, k1, hash };
         let mask = self.back.len().wrapping_sub(1);
         let mut i = (hash >> 32) as usize & mask;
         while let Some(slot) = self.back.get(i) {
@@ -189,7 +209,16 @@ impl IdsCache {
         Err(Some(probe))
     }
 
-    #[inline]
+    /// Appends the cached ids of `piece` to `out` and returns `Ok`, or returns what
+    /// [`Self::insert`] needs on a miss.
+    #[cfg(test)]
+    fn get(&mut self, piece: &str, out: &mut Vec<u32>) -> std::result::Result<(), Option<Probe>> {
+        match self.get_front(piece, out) {
+            Ok(()) => Ok(()),
+            Err(probe) => self.get_slow(piece, probe, out),
+        }
+    }
+
     fn emit(&self, slot: &Slot, out: &mut Vec<u32>) -> std::result::Result<(), Option<Probe>> {
         match slot.n {
             1 => out.push(slot.ids[0]),
@@ -402,7 +431,7 @@ struct PieceCtx<'t> {
 
 impl PieceCtx<'_> {
     /// Appends the ids of `piece` to `out`, from the cache or the model.
-    #[inline]
+    #[inline(always)]
     fn ids(
         &self,
         piece: &str,
@@ -410,13 +439,32 @@ impl PieceCtx<'_> {
         mapped: &mut String,
         out: &mut Vec<u32>,
     ) -> Result<()> {
-        let probe = if self.cacheable {
-            match cache.get(piece, out) {
+        if !self.cacheable {
+            return self.ids_slow(piece, Err(None), cache, mapped, out);
+        }
+        match cache.get_front(piece, out) {
+            Ok(()) => Ok(()),
+            probe => self.ids_slow(piece, probe, cache, mapped, out),
+        }
+    }
+
+    /// [`Self::ids`] past a front-table miss: the rest of the cache, then the model.
+    #[inline(never)]
+    fn ids_slow(
+        &self,
+        piece: &str,
+        probe: std::result::Result<(), Option<Probe>>,
+        cache: &mut IdsCache,
+        mapped: &mut String,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        let probe = match probe {
+            Ok(()) => return Ok(()),
+            Err(probe) if self.cacheable => match cache.get_slow(piece, probe, out) {
                 Ok(()) => return Ok(()),
                 Err(probe) => probe,
-            }
-        } else {
-            None
+            },
+            Err(_) => None,
         };
         let start = out.len();
         if self.byte_level {
