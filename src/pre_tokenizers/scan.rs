@@ -14,7 +14,7 @@
 //! Measured reason: the previous scanners decoded every char and called a per-char
 //! classifier through several layers, and took a quarter of the gpt2 ids path.
 
-use super::char_classes::{classes, LETTER, NUMBER, WHITESPACE};
+use super::char_classes::{classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
 
 /// Class codes of the scanners.
 pub(crate) const L: u8 = 0;
@@ -321,6 +321,170 @@ impl Iterator for Cl100kScan<'_> {
     }
 }
 
+/// Whether byte `b` is ASCII whitespace, by the reference's classes (a byte of 0x80 or
+/// more is not; its char is classified separately).
+#[inline(always)]
+fn ascii_space(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] == S
+}
+
+/// Class bits (see [`super::char_classes`]) of the char at byte `i` of `s`, and its length.
+#[inline]
+fn classes_at(s: &str, i: usize) -> (u8, usize) {
+    match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (classes(c), c.len_utf8()),
+        None => (0, 1),
+    }
+}
+
+/// The maximal runs of non-whitespace chars of a text (`WhitespaceSplit`), as byte ranges.
+pub(crate) struct NonSpaceRuns<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> NonSpaceRuns<'s> {
+    /// The runs of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        NonSpaceRuns { s, i: 0 }
+    }
+
+    /// Byte length of the whitespace char at `i`, or 0 when the char there is not one.
+    #[inline(always)]
+    fn space_len(&self, i: usize) -> usize {
+        match self.s.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => usize::from(ascii_space(b)),
+            Some(_) => match classes_at(self.s, i) {
+                (k, len) if k & WHITESPACE != 0 => len,
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+}
+
+impl Iterator for NonSpaceRuns<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() {
+            let len = self.space_len(i);
+            if len == 0 {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            self.i = i;
+            return None;
+        }
+        let start = i;
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                if b >= 0x80 || ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 && self.space_len(i) == 0 => {
+                    i += classes_at(self.s, i).1;
+                }
+                _ => break,
+            }
+        }
+        self.i = i;
+        Some((start, i))
+    }
+}
+
+/// The pieces of `BertPreTokenizer` over a text, as byte ranges: runs of chars that are
+/// neither whitespace nor punctuation, and each punctuation char alone.
+pub(crate) struct BertPieces<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> BertPieces<'s> {
+    /// The pieces of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        BertPieces { s, i: 0 }
+    }
+}
+
+/// Per byte: 1 whitespace, 2 punctuation, 0 other ASCII, 3 a byte of a multi-byte char.
+static BERT_CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if BYTE_CLASS[b] == S {
+            1
+        } else if matches!(b as u8, b'!'..=b'/' | b':'..=b'@' | b'['..=b'`' | b'{'..=b'~') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Iterator for BertPieces<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (s, bytes) = (self.s, self.s.as_bytes());
+        let mut i = self.i;
+        // Skip whitespace; stop at a punctuation char (a piece alone) or a word start.
+        let start = loop {
+            let b = *bytes.get(i)?;
+            match BERT_CLASS[usize::from(b)] {
+                0 => break i,
+                1 => i += 1,
+                2 => {
+                    self.i = i + 1;
+                    return Some((i, i + 1));
+                }
+                _ => {
+                    let (k, len) = classes_at(s, i);
+                    if k & PUNCTUATION != 0 {
+                        self.i = i + len;
+                        return Some((i, i + len));
+                    }
+                    if k & WHITESPACE == 0 {
+                        break i;
+                    }
+                    i += len;
+                }
+            }
+        };
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                if BERT_CLASS[usize::from(b)] != 0 {
+                    break;
+                }
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => {
+                    let (k, len) = classes_at(s, i);
+                    if k & (WHITESPACE | PUNCTUATION) != 0 {
+                        break;
+                    }
+                    i += len;
+                }
+                _ => break,
+            }
+        }
+        self.i = i;
+        Some((start, i))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +523,80 @@ mod tests {
             let even = 0x0080_0080_0080_0080;
             assert_eq!(l & even, 0x0080_0000_0000_0080);
             assert_eq!(d & even, 0x0080_0000);
+        }
+    }
+
+    fn naive_bert(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let k = classes(c);
+            if k & (WHITESPACE | PUNCTUATION) != 0 {
+                if let Some(st) = start.take() {
+                    out.push((st, i));
+                }
+                if k & PUNCTUATION != 0 {
+                    out.push((i, i + c.len_utf8()));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    }
+
+    fn naive_ws(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            if classes(c) & WHITESPACE != 0 {
+                if let Some(st) = start.take() {
+                    out.push((st, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn bert_and_whitespace_runs_match_the_char_scanners() {
+        let texts = [
+            "Hello, world!  It's 3.5\u{a0}km — “quoted” é\u{301}x\u{3000}y\tz\n",
+            "  a",
+            "",
+            "!!",
+            "日本語、テスト。",
+        ];
+        for s in texts {
+            assert_eq!(
+                BertPieces::new(s).collect::<Vec<_>>(),
+                naive_bert(s),
+                "{s:?}"
+            );
+            assert_eq!(
+                NonSpaceRuns::new(s).collect::<Vec<_>>(),
+                naive_ws(s),
+                "{s:?}"
+            );
+        }
+        for c in (0u8..128).map(char::from) {
+            let k = classes(c);
+            let want = if k & WHITESPACE != 0 {
+                1
+            } else if k & PUNCTUATION != 0 {
+                2
+            } else {
+                0
+            };
+            assert_eq!(BERT_CLASS[c as usize], want, "{c:?}");
         }
     }
 

@@ -158,9 +158,15 @@ impl IdsCache {
         let (k0, k1) = pack(bytes);
         let hash = hash_key(k0, k1);
         if let Some(slot) = self.front.get(hash as usize & (FRONT_SLOTS - 1)) {
-            if slot.k0 == k0 && slot.k1 == k1 && slot.n == 1 {
-                out.push(slot.ids[0]);
-                return Ok(());
+            if slot.k0 == k0 && slot.k1 == k1 {
+                if slot.n == 1 {
+                    out.push(slot.ids[0]);
+                    return Ok(());
+                }
+                if let Some(ids) = slot.ids.get(..slot.n as usize) {
+                    out.extend_from_slice(ids);
+                    return Ok(());
+                }
             }
         }
         Err(Some(Probe { k0, k1, hash }))
