@@ -66,6 +66,8 @@ enum Finish {
 pub(crate) struct StrPlan {
     cutters: Vec<Cutter>,
     finish: Finish,
+    /// The Metaspace replacement char, encoded (empty for other finishing steps).
+    replacement: String,
 }
 
 impl StrPlan {
@@ -74,6 +76,7 @@ impl StrPlan {
         let mut plan = StrPlan {
             cutters: Vec::new(),
             finish: Finish::Plain,
+            replacement: String::new(),
         };
         let Some(pt) = pre_tokenizer else {
             return Some(plan);
@@ -100,6 +103,7 @@ impl StrPlan {
                     // Depends on original offsets: not a string-only operation.
                     PrependScheme::First => return None,
                 };
+                plan.replacement = m.replacement().to_string();
                 plan.finish = Finish::Metaspace {
                     replacement: m.replacement(),
                     prepend,
@@ -216,14 +220,14 @@ impl StrPlan {
                 split,
             } => {
                 scratch.clear();
-                if prepend && !s.starts_with(replacement) && !s.starts_with(' ') {
-                    scratch.push(replacement);
+                let rep = self.replacement.as_str();
+                if prepend && !s.starts_with(rep) && !s.starts_with(' ') {
+                    scratch.push_str(rep);
                 }
                 // Common case (pieces of a whitespace split): no space and no replacement
-                // char inside, so the rewritten piece is one piece.
-                let mut utf8 = [0u8; 4];
-                let rep = replacement.encode_utf8(&mut utf8).as_bytes();
-                let first = rep.first().copied().unwrap_or(b' ');
+                // char inside (no byte equal to its first), so the rewritten piece is one
+                // piece.
+                let first = rep.as_bytes().first().copied().unwrap_or(b' ');
                 if !s.bytes().any(|b| b == b' ' || b == first) {
                     if scratch.is_empty() {
                         return f(s);

@@ -96,12 +96,12 @@ fn pack(b: &[u8]) -> (u64, u64) {
         let lo = b.first_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
         let hi = b.last_chunk::<4>().map_or(0, |c| u32::from_le_bytes(*c));
         u128::from(lo) | (u128::from(hi) << ((n - 4) * 8))
+    } else if n >= 2 {
+        let lo = b.first_chunk::<2>().map_or(0, |c| u16::from_le_bytes(*c));
+        let hi = b.last_chunk::<2>().map_or(0, |c| u16::from_le_bytes(*c));
+        u128::from(lo) | (u128::from(hi) << ((n - 2) * 8))
     } else {
-        let at = |i: usize| u128::from(b.get(i).copied().unwrap_or(0)) << (i * 8);
-        match n {
-            0 => 0,
-            _ => at(0) | at(n / 2) | at(n - 1),
-        }
+        u128::from(b.first().copied().unwrap_or(0))
     };
     (v as u64, ((v >> 64) as u64) | ((n as u64) << 56))
 }
