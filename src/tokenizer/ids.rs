@@ -42,7 +42,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Tokenizer;
 use crate::models::hash::FastMap;
-use crate::pre_tokenizers::fast::StrPlan;
+use crate::pre_tokenizers::fast::{PieceSink, StrPlan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::Result;
 
@@ -414,18 +414,47 @@ fn body_ids(
             None => std::borrow::Cow::Borrowed(segment),
         };
         if added.matches_nothing(true) {
-            plan.for_each_piece(&normalized, scratch, &mut |p| ctx.ids(p, ids, mapped, out))?;
+            plan.for_each_piece(&normalized, scratch, &mut sink(&ctx, ids, mapped, out))?;
             continue;
         }
         for (id, (a, b)) in added.split_ranges(&normalized, true) {
             if let Some(id) = id {
                 out.push(id);
             } else if let Some(piece) = normalized.get(a..b) {
-                plan.for_each_piece(piece, scratch, &mut |p| ctx.ids(p, ids, mapped, out))?;
+                plan.for_each_piece(piece, scratch, &mut sink(&ctx, ids, mapped, out))?;
             }
         }
     }
     Ok(())
+}
+
+/// Step 4 as a [`PieceSink`], so that it is inlined into the scanning loops.
+struct IdsSink<'a, 't> {
+    ctx: &'a PieceCtx<'t>,
+    ids: &'a mut IdsCache,
+    mapped: &'a mut String,
+    out: &'a mut Vec<u32>,
+}
+
+fn sink<'a, 't>(
+    ctx: &'a PieceCtx<'t>,
+    ids: &'a mut IdsCache,
+    mapped: &'a mut String,
+    out: &'a mut Vec<u32>,
+) -> IdsSink<'a, 't> {
+    IdsSink {
+        ctx,
+        ids,
+        mapped,
+        out,
+    }
+}
+
+impl PieceSink for IdsSink<'_, '_> {
+    #[inline(always)]
+    fn piece(&mut self, piece: &str) -> Result<()> {
+        self.ctx.ids(piece, self.ids, self.mapped, self.out)
+    }
 }
 
 /// What step 4 needs to know about the tokenizer.
