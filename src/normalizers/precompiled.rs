@@ -36,8 +36,22 @@ pub struct Precompiled {
     trie: Vec<u32>,
     /// The NUL-separated replacement strings.
     normalized: String,
-    /// Bit `b` set: the ASCII char `b` alone has no replacement (computed at load).
-    ascii_identity: u128,
+    /// `true` for an ASCII byte other than CR whose char alone has no replacement
+    /// (computed at load; `false` for bytes of 0x80 and more).
+    ascii_plain: [bool; 256],
+    /// What each ASCII char alone becomes (computed at load).
+    ascii_rep: Vec<AsciiRep>,
+}
+
+/// What an ASCII char alone becomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AsciiRep {
+    /// Itself (no replacement).
+    Itself,
+    /// This replacement.
+    By(String),
+    /// Not known: the trie lookup failed, so it is repeated (and reported) when met.
+    Unknown,
 }
 
 /// JSON form of [`Precompiled`].
@@ -118,14 +132,19 @@ impl Precompiled {
             charsmap: charsmap.to_vec(),
             trie,
             normalized,
-            ascii_identity: 0,
+            ascii_plain: [false; 256],
+            ascii_rep: Vec::with_capacity(128),
         };
         for b in 0u8..128 {
             let key = [b];
             let key = std::str::from_utf8(&key).unwrap_or_default();
-            if matches!(p.transform(key), Ok(None)) {
-                p.ascii_identity |= 1u128 << b;
-            }
+            let rep = match p.transform(key) {
+                Ok(None) => AsciiRep::Itself,
+                Ok(Some(rep)) => AsciiRep::By(rep.to_owned()),
+                Err(_) => AsciiRep::Unknown,
+            };
+            p.ascii_plain[usize::from(b)] = rep == AsciiRep::Itself && b != b'\r';
+            p.ascii_rep.push(rep);
         }
         Ok(p)
     }
@@ -134,35 +153,46 @@ impl Precompiled {
     ///
     /// An ASCII char followed by an ASCII char (or the end) is a grapheme of its own (CR LF
     /// being the one exception), so such chars whose replacement is known at load to be
-    /// none are copied without a trie walk; every other grapheme goes through the same
-    /// lookups as the full path. Measured reason: grapheme segmentation dominated the
-    /// normalizer on English prose.
+    /// none are copied without a trie walk, and the others get the replacement found at
+    /// load; every other grapheme goes through the same lookups as the full path. Measured
+    /// reason: grapheme segmentation dominated the normalizer on English prose; then line
+    /// breaks (mapped to spaces by T5's charsmap, one every ~50 bytes of prose) still took
+    /// the grapheme path, and an unchanged text was copied: t5-small normalizer 62 → ~6
+    /// instructions per byte.
     pub(crate) fn rewrite(&self, s: &str) -> Result<Option<String>> {
         let bytes = s.as_bytes();
+        let start = self.plain_end(bytes, 0);
+        if start == bytes.len() {
+            return Ok(None);
+        }
         let mut out = String::with_capacity(s.len() + s.len() / 8);
+        out.push_str(s.get(..start).unwrap_or_default());
         let mut modified = false;
-        let mut i = 0;
+        let mut i = start;
         while i < bytes.len() {
-            let b = bytes[i];
-            let next_ascii = bytes.get(i + 1).is_none_or(|&n| n < 0x80);
-            if b < 0x80 && b != b'\r' && next_ascii && self.ascii_identity & (1u128 << b) != 0 {
-                // Copy the whole run of such bytes at once.
-                let start = i;
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    let next_ascii = bytes.get(i + 1).is_none_or(|&n| n < 0x80);
-                    if c < 0x80
-                        && c != b'\r'
-                        && next_ascii
-                        && self.ascii_identity & (1u128 << c) != 0
-                    {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                out.push_str(s.get(start..i).unwrap_or_default());
+            let end = self.plain_end(bytes, i);
+            if end > i {
+                out.push_str(s.get(i..end).unwrap_or_default());
+                i = end;
                 continue;
+            }
+            let b = bytes[i];
+            if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+                // An ASCII char that is its own grapheme, with a known replacement.
+                match self.ascii_rep.get(usize::from(b)) {
+                    Some(AsciiRep::By(rep)) => {
+                        modified = true;
+                        out.push_str(rep);
+                        i += 1;
+                        continue;
+                    }
+                    Some(AsciiRep::Itself) => {
+                        out.push(char::from(b));
+                        i += 1;
+                        continue;
+                    }
+                    _ => {}
+                }
             }
             let rest = s.get(i..).unwrap_or_default();
             let Some(grapheme) = rest.graphemes(true).next() else {
@@ -188,6 +218,24 @@ impl Precompiled {
             }
         }
         Ok(modified.then_some(out))
+    }
+
+    /// End of the run from `i` of ASCII chars that are graphemes of their own and have no
+    /// replacement: plain bytes, but the last one only when no byte of 0x80 or more (maybe
+    /// a combining mark) follows it.
+    #[inline]
+    fn plain_end(&self, bytes: &[u8], i: usize) -> usize {
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            if !self.ascii_plain[usize::from(b)] {
+                break;
+            }
+            j += 1;
+        }
+        match bytes.get(j) {
+            Some(&b) if b >= 0x80 && j > i => j - 1,
+            _ => j,
+        }
     }
 
     fn unit(&self, pos: usize) -> Result<u32> {

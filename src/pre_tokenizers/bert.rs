@@ -1,11 +1,11 @@
 //! `BertPreTokenizer`: splits on whitespace (dropped) and isolates every punctuation char
 //! (ASCII punctuation or a Unicode punctuation category, as the reference defines it).
 //!
-//! One left-to-right scan over [`super::char_classes`]: whitespace ends the current word,
+//! One left-to-right scan ([`super::scan::BertPieces`]): whitespace ends the current word,
 //! punctuation ends it and forms a one-char piece, anything else extends it.
 
 use crate::pre_tokenizer::PreTokenizedString;
-use crate::pre_tokenizers::char_classes::{classes, PUNCTUATION, WHITESPACE};
+use crate::pre_tokenizers::scan::BertPieces;
 use crate::pre_tokenizers::slice_ranges;
 use crate::{PreTokenizer, Result};
 
@@ -15,25 +15,7 @@ pub struct BertPreTokenizer {}
 
 /// Byte ranges of the BERT pieces of `s`.
 pub(crate) fn bert_pieces(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let k = classes(c);
-        if k & (WHITESPACE | PUNCTUATION) != 0 {
-            if let Some(st) = start.take() {
-                out.push((st, i));
-            }
-            if k & PUNCTUATION != 0 {
-                out.push((i, i + c.len_utf8()));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, s.len()));
-    }
-    out
+    BertPieces::new(s).collect()
 }
 
 impl PreTokenizer for BertPreTokenizer {

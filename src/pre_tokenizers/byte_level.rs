@@ -6,7 +6,7 @@
 //! The cut follows the reference's pattern
 //! `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+` with leftmost-first
 //! alternation. It is implemented as a hand-written scanner over the reference's own classes
-//! of letters, numbers and whitespace ([`super::char_classes`]), which makes it both exact
+//! of letters, numbers and whitespace ([`super::scan`]), which makes it both exact
 //! and much faster than a backtracking regex. Every char is covered by some alternative, so
 //! the pieces tile the text.
 //!
@@ -17,7 +17,7 @@
 
 use crate::normalizer::NormalizedString;
 use crate::pre_tokenizer::PreTokenizedString;
-use crate::pre_tokenizers::char_classes::{classes, LETTER, NUMBER, WHITESPACE};
+use crate::pre_tokenizers::scan::Gpt2Scan;
 use crate::pre_tokenizers::slice_ranges;
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{PreTokenizer, Result};
@@ -66,108 +66,10 @@ impl ByteLevel {
     }
 }
 
-/// The GPT-2 category of a char: letter, number, whitespace or other.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    /// `\p{L}`.
-    Letter,
-    /// `\p{N}`.
-    Number,
-    /// `\s`.
-    Space,
-    /// Anything else.
-    Other,
-}
-
-#[inline]
-pub(crate) fn kind(c: char) -> Kind {
-    let k = classes(c);
-    if k & LETTER != 0 {
-        Kind::Letter
-    } else if k & NUMBER != 0 {
-        Kind::Number
-    } else if k & WHITESPACE != 0 {
-        Kind::Space
-    } else {
-        Kind::Other
-    }
-}
-
-/// End (byte index in `s`) of the run of chars of kind `k` starting at `from`.
-#[inline]
-pub(crate) fn run_end(s: &str, from: usize, k: Kind) -> usize {
-    // ASCII bytes are classified without decoding chars (measured: the scanner took a
-    // sixth of the gpt2 ids path before).
-    let bytes = s.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b >= 0x80 {
-            break;
-        }
-        if kind(b as char) != k {
-            return i;
-        }
-        i += 1;
-    }
-    if i >= bytes.len() {
-        return bytes.len();
-    }
-    let from = i;
-    s.get(from..)
-        .and_then(|rest| rest.char_indices().find(|&(_, c)| kind(c) != k))
-        .map_or(s.len(), |(j, _)| from + j)
-}
-
-/// Byte length of the GPT-2 token at the start of `rest` (non-empty).
-fn token_len(rest: &str) -> usize {
-    let Some(c) = rest.chars().next() else {
-        return 0;
-    };
-    if c == '\'' {
-        let b = rest.as_bytes();
-        match (b.get(1), b.get(2)) {
-            (Some(b's' | b't' | b'm' | b'd'), _) => return 2,
-            (Some(b'r' | b'v'), Some(b'e')) | (Some(b'l'), Some(b'l')) => return 3,
-            _ => {}
-        }
-    }
-    let k = kind(c);
-    if c == ' ' {
-        if let Some(next) = rest[1..].chars().next() {
-            let k2 = kind(next);
-            if k2 != Kind::Space {
-                return run_end(rest, 1, k2);
-            }
-        }
-    }
-    if k != Kind::Space {
-        return run_end(rest, 0, k);
-    }
-    // A whitespace run: all of it when it ends the text, all but its last char when more
-    // than one char precedes non-whitespace (`\s+(?!\S)`), else the single char (`\s+`).
-    let mut last_start = 0;
-    for (j, ch) in rest.char_indices() {
-        if kind(ch) != Kind::Space {
-            return if last_start > 0 { last_start } else { j };
-        }
-        last_start = j;
-    }
-    rest.len()
-}
-
 /// Byte ranges of the GPT-2 pieces of `s`; they tile `s`.
 pub(crate) fn gpt2_pieces(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut i = 0;
-    while i < s.len() {
-        let len = token_len(&s[i..]).max(1);
-        let mut end = i + len;
-        while !s.is_char_boundary(end) {
-            end += 1;
-        }
-        out.push((i, end));
-        i = end;
-    }
+    out.extend(Gpt2Scan::new(s));
     out
 }
 

@@ -19,6 +19,7 @@ pub(crate) mod fast;
 pub mod fixed_length;
 pub mod metaspace;
 pub mod punctuation;
+pub(crate) mod scan;
 pub mod split;
 pub mod unicode_scripts;
 pub mod whitespace;

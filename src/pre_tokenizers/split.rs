@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::normalizer::SplitDelimiterBehavior;
 use crate::pattern::{Pattern, SysRegex};
 use crate::pre_tokenizer::PreTokenizedString;
-use crate::pre_tokenizers::byte_level::{gpt2_pieces, kind, run_end, Kind};
+use crate::pre_tokenizers::byte_level::gpt2_pieces;
+use crate::pre_tokenizers::scan::Cl100kScan;
 use crate::{Error, Offsets, PreTokenizer, Result};
 
 /// What `Split` searches for.
@@ -75,96 +76,8 @@ impl Scanner {
 /// Byte ranges of the cl100k-family matches of `s` (`max_digits` per number); they tile `s`.
 pub(crate) fn cl100k_pieces(s: &str, max_digits: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut i = 0;
-    while i < s.len() {
-        let mut end = i + cl100k_token_len(&s[i..], max_digits).max(1);
-        while !s.is_char_boundary(end) {
-            end += 1;
-        }
-        out.push((i, end));
-        i = end;
-    }
+    out.extend(Cl100kScan::new(s, max_digits));
     out
-}
-
-/// Byte length of the match of the cl100k-family pattern at the start of `rest`, following
-/// its alternatives in order (leftmost-first, with the regex's backtracking resolved):
-/// 1. `(?i:'s|'t|'re|'ve|'m|'ll|'d)`: case-insensitive, and `ſ` folds to `s`;
-/// 2. `[^\r\n\p{L}\p{N}]?\p{L}+`: letters, optionally led by one char that is neither a line
-///    break, a letter nor a number;
-/// 3. `\p{N}{1,n}`;
-/// 4. ` ?[^\s\p{L}\p{N}]+[\r\n]*`: symbols, optionally led by a space, then line breaks;
-/// 5. `\s*[\r\n]+`: whitespace up to and including its last line break;
-/// 6. `\s+(?!\S)`: whitespace to the end of the text, or all but its last char;
-/// 7. `\s+`.
-fn cl100k_token_len(rest: &str, max_digits: usize) -> usize {
-    let Some(c) = rest.chars().next() else {
-        return 0;
-    };
-    let b = rest.as_bytes();
-    if c == '\'' {
-        match rest[1..].chars().next() {
-            Some('s' | 'S' | 't' | 'T' | 'm' | 'M' | 'd' | 'D') => return 2,
-            Some('\u{17F}') => return 3,
-            Some('r' | 'R' | 'v' | 'V') if matches!(b.get(2), Some(b'e' | b'E')) => return 3,
-            Some('l' | 'L') if matches!(b.get(2), Some(b'l' | b'L')) => return 3,
-            _ => {}
-        }
-    }
-    let k = kind(c);
-    let clen = c.len_utf8();
-    match k {
-        Kind::Letter => return run_end(rest, 0, Kind::Letter),
-        Kind::Number => {
-            return rest
-                .char_indices()
-                .take(max_digits)
-                .take_while(|&(_, ch)| kind(ch) == Kind::Number)
-                .last()
-                .map_or(clen, |(j, ch)| j + ch.len_utf8());
-        }
-        _ => {}
-    }
-    let next = rest[clen..].chars().next();
-    if c != '\r' && c != '\n' && next.is_some_and(|n| kind(n) == Kind::Letter) {
-        return run_end(rest, clen, Kind::Letter);
-    }
-    let symbols_from = if k == Kind::Other {
-        Some(0)
-    } else if c == ' ' && next.is_some_and(|n| kind(n) == Kind::Other) {
-        Some(1)
-    } else {
-        None
-    };
-    if let Some(from) = symbols_from {
-        let mut end = run_end(rest, from, Kind::Other);
-        while matches!(b.get(end), Some(b'\r' | b'\n')) {
-            end += 1;
-        }
-        return end;
-    }
-    // Whitespace run.
-    let mut last_break = None;
-    let mut last_start = 0;
-    let mut run_end_at = rest.len();
-    for (j, ch) in rest.char_indices() {
-        if kind(ch) != Kind::Space {
-            run_end_at = j;
-            break;
-        }
-        if ch == '\r' || ch == '\n' {
-            last_break = Some(j + 1);
-        }
-        last_start = j;
-    }
-    if let Some(end) = last_break {
-        return end;
-    }
-    if run_end_at == rest.len() || last_start == 0 {
-        run_end_at
-    } else {
-        last_start
-    }
 }
 
 impl Pattern for Matcher {

@@ -10,6 +10,7 @@
 use crate::normalizer::NormalizedString;
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::char_classes::{classes, WHITESPACE, WORD};
+use crate::pre_tokenizers::scan::NonSpaceRuns;
 use crate::pre_tokenizers::slice_ranges;
 use crate::{PreTokenizer, Result};
 
@@ -53,21 +54,7 @@ pub(crate) fn word_runs(s: &str) -> Vec<(usize, usize)> {
 
 /// Byte ranges of the maximal non-whitespace runs of `s`.
 pub(crate) fn non_whitespace_runs(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if classes(c) & WHITESPACE != 0 {
-            if let Some(st) = start.take() {
-                out.push((st, i));
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, s.len()));
-    }
-    out
+    NonSpaceRuns::new(s).collect()
 }
 
 fn split_with(

@@ -1,0 +1,620 @@
+//! Byte-wise scanners for the GPT-2 and cl100k-family split patterns.
+//!
+//! Both patterns are alternations over four classes of chars: letters (`\p{L}`), numbers
+//! (`\p{N}`), whitespace (`\s`) and the rest, taken from [`super::char_classes`]. The
+//! scanners walk the text once, left to right, and yield each match as a byte range; the
+//! matches tile the text. ASCII bytes are classified through a 256-entry table without
+//! decoding chars; a byte of 0x80 or more marks a multi-byte char, which alone is decoded
+//! and classified by the full Unicode tables. Runs of one class are scanned byte by byte
+//! while the bytes stay ASCII.
+//!
+//! The alternatives and their leftmost-first resolution are documented on [`Gpt2Scan`] and
+//! [`Cl100kScan`]; a unit test in `split.rs` checks both against the regex engine.
+//!
+//! Measured reason: the previous scanners decoded every char and called a per-char
+//! classifier through several layers, and took a quarter of the gpt2 ids path.
+
+use super::char_classes::{classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
+
+/// Class codes of the scanners.
+pub(crate) const L: u8 = 0;
+/// `\p{N}`.
+pub(crate) const N: u8 = 1;
+/// `\s`.
+pub(crate) const S: u8 = 2;
+/// Anything else.
+pub(crate) const O: u8 = 3;
+/// A byte of a multi-byte char (never equal to a class code).
+const X: u8 = 4;
+
+/// Class code of every byte: ASCII classes, [`X`] for bytes of multi-byte chars.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [X; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => L,
+            b'0'..=b'9' => N,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => S,
+            _ => O,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Class code of `c` (any char).
+#[inline]
+pub(crate) fn class_of(c: char) -> u8 {
+    if (c as u32) < 128 {
+        return BYTE_CLASS[c as usize];
+    }
+    let k = classes(c);
+    if k & LETTER != 0 {
+        L
+    } else if k & NUMBER != 0 {
+        N
+    } else if k & WHITESPACE != 0 {
+        S
+    } else {
+        O
+    }
+}
+
+/// Class code and byte length of the char starting at byte `i` of `s` (`i < s.len()`, on
+/// a char boundary).
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (u8, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (BYTE_CLASS[usize::from(b)], 1),
+        Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (class_of(c), c.len_utf8()),
+            None => (O, 1),
+        },
+        None => (X, 0),
+    }
+}
+
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (eight text bytes, little-endian) that is an ASCII
+/// letter. No byte sum carries into the next byte, as every operand byte is below 0x80.
+#[inline(always)]
+fn letter_bits(x: u64) -> u64 {
+    let y = (x & !HIGH) | 0x2020_2020_2020_2020;
+    let ge_a = y + 0x1F1F_1F1F_1F1F_1F1F;
+    let gt_z = y + 0x0505_0505_0505_0505;
+    ge_a & !gt_z & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit.
+#[inline(always)]
+fn digit_bits(x: u64) -> u64 {
+    let y = x & !HIGH;
+    let ge_0 = y + 0x5050_5050_5050_5050;
+    let gt_9 = y + 0x4646_4646_4646_4646;
+    ge_0 & !gt_9 & !x & HIGH
+}
+
+/// End of the run of chars of class `k` starting at byte `i` of `s`.
+#[inline(always)]
+fn run_end(s: &str, mut i: usize, k: u8) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        // Eight bytes at a time for letters and digits, the long runs.
+        if k == L || k == N {
+            while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+                let x = u64::from_le_bytes(*chunk);
+                let ok = if k == L {
+                    letter_bits(x)
+                } else {
+                    digit_bits(x)
+                };
+                let stop = !ok & HIGH;
+                if stop != 0 {
+                    i += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+        }
+        while let Some(&b) = bytes.get(i) {
+            if BYTE_CLASS[usize::from(b)] != k {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 => {
+                let (c, len) = class_at(s, i);
+                if c != k {
+                    return i;
+                }
+                i += len;
+            }
+            _ => return i,
+        }
+    }
+}
+
+/// End of the whitespace run starting at `i`, and the start of its last char.
+#[inline(never)]
+fn space_run(s: &str, i: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut j, mut last) = (i, i);
+    loop {
+        match bytes.get(j) {
+            Some(&b) if b < 0x80 => {
+                if BYTE_CLASS[usize::from(b)] != S {
+                    return (j, last);
+                }
+                last = j;
+                j += 1;
+            }
+            Some(_) => {
+                let (c, len) = class_at(s, j);
+                if c != S {
+                    return (j, last);
+                }
+                last = j;
+                j += len;
+            }
+            None => return (j, last),
+        }
+    }
+}
+
+/// The matches of the GPT-2 pattern
+/// `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+` over a text,
+/// as byte ranges, in order: a contraction; else an optional space and a run of one
+/// non-whitespace class; else a whitespace run, all of it at the end of the text, all but
+/// its last char when that leaves at least one, else its one char.
+pub(crate) struct Gpt2Scan<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> Gpt2Scan<'s> {
+    /// A scan of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        Gpt2Scan { s, i: 0 }
+    }
+}
+
+impl Iterator for Gpt2Scan<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (s, i) = (self.s, self.i);
+        let bytes = s.as_bytes();
+        let b = *bytes.get(i)?;
+        let end = 'end: {
+            if b == b'\'' {
+                match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(b's' | b't' | b'm' | b'd'), _) => break 'end i + 2,
+                    (Some(b'r' | b'v'), Some(b'e')) | (Some(b'l'), Some(b'l')) => break 'end i + 3,
+                    _ => {}
+                }
+            }
+            let (k, len) = class_at(s, i);
+            if b == b' ' {
+                let (k2, len2) = class_at(s, i + 1);
+                if k2 != S && k2 != X {
+                    break 'end run_end(s, i + 1 + len2, k2);
+                }
+            }
+            if k != S {
+                break 'end run_end(s, i + len, k);
+            }
+            let (end, last) = space_run(s, i);
+            if end == bytes.len() || last == i {
+                end
+            } else {
+                last
+            }
+        };
+        self.i = end;
+        Some((i, end))
+    }
+}
+
+/// The matches of a cl100k-family pattern (`\p{N}{1,n}` for numbers) over a text, as byte
+/// ranges, in order. Its alternatives, leftmost-first:
+/// 1. `(?i:'s|'t|'re|'ve|'m|'ll|'d)`: case-insensitive, and `ſ` folds to `s`;
+/// 2. `[^\r\n\p{L}\p{N}]?\p{L}+`: letters, optionally led by one char that is neither a line
+///    break, a letter nor a number;
+/// 3. `\p{N}{1,n}`;
+/// 4. ` ?[^\s\p{L}\p{N}]+[\r\n]*`: symbols, optionally led by a space, then line breaks;
+/// 5. `\s*[\r\n]+`: whitespace up to and including its last line break;
+/// 6. `\s+(?!\S)`: whitespace to the end of the text, or all but its last char;
+/// 7. `\s+`.
+pub(crate) struct Cl100kScan<'s> {
+    s: &'s str,
+    i: usize,
+    max_digits: usize,
+}
+
+impl<'s> Cl100kScan<'s> {
+    /// A scan of `s` with at most `max_digits` numbers per match.
+    pub(crate) fn new(s: &'s str, max_digits: usize) -> Self {
+        Cl100kScan {
+            s,
+            i: 0,
+            max_digits: max_digits.max(1),
+        }
+    }
+}
+
+impl Iterator for Cl100kScan<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (s, i) = (self.s, self.i);
+        let bytes = s.as_bytes();
+        let b = *bytes.get(i)?;
+        let end = 'end: {
+            if b == b'\'' {
+                match (bytes.get(i + 1), bytes.get(i + 2)) {
+                    (Some(b's' | b'S' | b't' | b'T' | b'm' | b'M' | b'd' | b'D'), _) => {
+                        break 'end i + 2
+                    }
+                    // `ſ` (U+017F).
+                    (Some(0xC5), Some(0xBF)) => break 'end i + 3,
+                    (Some(b'r' | b'R' | b'v' | b'V'), Some(b'e' | b'E'))
+                    | (Some(b'l' | b'L'), Some(b'l' | b'L')) => break 'end i + 3,
+                    _ => {}
+                }
+            }
+            let (k, len) = class_at(s, i);
+            match k {
+                L => break 'end run_end(s, i + len, L),
+                N => {
+                    let mut j = i + len;
+                    for _ in 1..self.max_digits {
+                        let (k2, len2) = class_at(s, j);
+                        if k2 != N {
+                            break;
+                        }
+                        j += len2;
+                    }
+                    break 'end j;
+                }
+                _ => {}
+            }
+            let (next, next_len) = class_at(s, i + len);
+            if next == L && b != b'\r' && b != b'\n' {
+                break 'end run_end(s, i + len + next_len, L);
+            }
+            let symbols_from = if k == O {
+                Some(i)
+            } else if b == b' ' && next == O {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(from) = symbols_from {
+                let mut end = run_end(s, from, O);
+                while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
+                    end += 1;
+                }
+                break 'end end;
+            }
+            // A whitespace run.
+            let (end, last) = space_run(s, i);
+            if let Some(p) = bytes
+                .get(i..end)
+                .and_then(|run| run.iter().rposition(|&c| c == b'\r' || c == b'\n'))
+            {
+                break 'end i + p + 1;
+            }
+            if end == bytes.len() || last == i {
+                end
+            } else {
+                last
+            }
+        };
+        self.i = end;
+        Some((i, end))
+    }
+}
+
+/// Whether byte `b` is ASCII whitespace, by the reference's classes (a byte of 0x80 or
+/// more is not; its char is classified separately).
+#[inline(always)]
+fn ascii_space(b: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] == S
+}
+
+/// Class bits (see [`super::char_classes`]) of the char at byte `i` of `s`, and its length.
+#[inline]
+fn classes_at(s: &str, i: usize) -> (u8, usize) {
+    match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (classes(c), c.len_utf8()),
+        None => (0, 1),
+    }
+}
+
+/// The maximal runs of non-whitespace chars of a text (`WhitespaceSplit`), as byte ranges.
+pub(crate) struct NonSpaceRuns<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> NonSpaceRuns<'s> {
+    /// The runs of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        NonSpaceRuns { s, i: 0 }
+    }
+
+    /// Byte length of the whitespace char at `i`, or 0 when the char there is not one.
+    #[inline(always)]
+    fn space_len(&self, i: usize) -> usize {
+        match self.s.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => usize::from(ascii_space(b)),
+            Some(_) => match classes_at(self.s, i) {
+                (k, len) if k & WHITESPACE != 0 => len,
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+}
+
+impl Iterator for NonSpaceRuns<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() {
+            let len = self.space_len(i);
+            if len == 0 {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            self.i = i;
+            return None;
+        }
+        let start = i;
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                if b >= 0x80 || ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 && self.space_len(i) == 0 => {
+                    i += classes_at(self.s, i).1;
+                }
+                _ => break,
+            }
+        }
+        self.i = i;
+        Some((start, i))
+    }
+}
+
+/// The pieces of `BertPreTokenizer` over a text, as byte ranges: runs of chars that are
+/// neither whitespace nor punctuation, and each punctuation char alone.
+pub(crate) struct BertPieces<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> BertPieces<'s> {
+    /// The pieces of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        BertPieces { s, i: 0 }
+    }
+}
+
+/// Per byte: 1 whitespace, 2 punctuation, 0 other ASCII, 3 a byte of a multi-byte char.
+static BERT_CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if BYTE_CLASS[b] == S {
+            1
+        } else if matches!(b as u8, b'!'..=b'/' | b':'..=b'@' | b'['..=b'`' | b'{'..=b'~') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Iterator for BertPieces<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (s, bytes) = (self.s, self.s.as_bytes());
+        let mut i = self.i;
+        // Skip whitespace; stop at a punctuation char (a piece alone) or a word start.
+        let start = loop {
+            let b = *bytes.get(i)?;
+            match BERT_CLASS[usize::from(b)] {
+                0 => break i,
+                1 => i += 1,
+                2 => {
+                    self.i = i + 1;
+                    return Some((i, i + 1));
+                }
+                _ => {
+                    let (k, len) = classes_at(s, i);
+                    if k & PUNCTUATION != 0 {
+                        self.i = i + len;
+                        return Some((i, i + len));
+                    }
+                    if k & WHITESPACE == 0 {
+                        break i;
+                    }
+                    i += len;
+                }
+            }
+        };
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                if BERT_CLASS[usize::from(b)] != 0 {
+                    break;
+                }
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => {
+                    let (k, len) = classes_at(s, i);
+                    if k & (WHITESPACE | PUNCTUATION) != 0 {
+                        break;
+                    }
+                    i += len;
+                }
+                _ => break,
+            }
+        }
+        self.i = i;
+        Some((start, i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_classes_match_unicode_classes() {
+        for c in (0u8..128).map(char::from) {
+            let k = classes(c);
+            let want = if k & LETTER != 0 {
+                L
+            } else if k & NUMBER != 0 {
+                N
+            } else if k & WHITESPACE != 0 {
+                S
+            } else {
+                O
+            };
+            assert_eq!(BYTE_CLASS[c as usize], want, "{c:?}");
+        }
+    }
+
+    fn pieces(s: &str, it: impl Iterator<Item = (usize, usize)>) -> Vec<&str> {
+        it.map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn word_masks() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b, b'0', b, 0xC3, b, b'Z', b]);
+            let l = letter_bits(x);
+            let d = digit_bits(x);
+            for j in [1, 3, 5, 7] {
+                assert_eq!(l >> (8 * j + 7) & 1 == 1, b.is_ascii_alphabetic(), "{b}");
+                assert_eq!(d >> (8 * j + 7) & 1 == 1, b.is_ascii_digit(), "{b}");
+            }
+            let even = 0x0080_0080_0080_0080;
+            assert_eq!(l & even, 0x0080_0000_0000_0080);
+            assert_eq!(d & even, 0x0080_0000);
+        }
+    }
+
+    fn naive_bert(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let k = classes(c);
+            if k & (WHITESPACE | PUNCTUATION) != 0 {
+                if let Some(st) = start.take() {
+                    out.push((st, i));
+                }
+                if k & PUNCTUATION != 0 {
+                    out.push((i, i + c.len_utf8()));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    }
+
+    fn naive_ws(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            if classes(c) & WHITESPACE != 0 {
+                if let Some(st) = start.take() {
+                    out.push((st, i));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn bert_and_whitespace_runs_match_the_char_scanners() {
+        let texts = [
+            "Hello, world!  It's 3.5\u{a0}km — “quoted” é\u{301}x\u{3000}y\tz\n",
+            "  a",
+            "",
+            "!!",
+            "日本語、テスト。",
+        ];
+        for s in texts {
+            assert_eq!(
+                BertPieces::new(s).collect::<Vec<_>>(),
+                naive_bert(s),
+                "{s:?}"
+            );
+            assert_eq!(
+                NonSpaceRuns::new(s).collect::<Vec<_>>(),
+                naive_ws(s),
+                "{s:?}"
+            );
+        }
+        for c in (0u8..128).map(char::from) {
+            let k = classes(c);
+            let want = if k & WHITESPACE != 0 {
+                1
+            } else if k & PUNCTUATION != 0 {
+                2
+            } else {
+                0
+            };
+            assert_eq!(BERT_CLASS[c as usize], want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn gpt2_examples() {
+        let s = "Hello  world's 123\u{a0}é\n\n x";
+        assert_eq!(
+            pieces(s, Gpt2Scan::new(s)),
+            ["Hello", " ", " world", "'s", " 123", "\u{a0}", "é", "\n\n", " x"]
+        );
+    }
+
+    #[test]
+    fn cl100k_examples() {
+        let s = "I'M  done:\r\n  12345 ok";
+        assert_eq!(
+            pieces(s, Cl100kScan::new(s, 3)),
+            ["I", "'M", " ", " done", ":\r\n", " ", " ", "123", "45", " ok"]
+        );
+    }
+}
