@@ -229,3 +229,90 @@ macro_rules! tagged_deserialize {
 }
 
 pub(crate) use tagged_deserialize;
+
+#[cfg(test)]
+mod tests {
+    use crate::decoders::DecoderWrapper;
+    use crate::normalizers::NormalizerWrapper;
+
+    /// The path and message of the error reading `json` as a normalizer.
+    fn normalizer_error(json: &str) -> (String, String) {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let err = serde_path_to_error::deserialize::<_, NormalizerWrapper>(de).unwrap_err();
+        (err.path().to_string(), err.into_inner().to_string())
+    }
+
+    #[test]
+    fn field_errors_keep_their_path_and_position() {
+        let json = r#"{"type": "Sequence", "normalizers": [{"type": "NFC"},
+            {"type": "Strip", "strip_left": true, "strip_right": 1}]}"#;
+        let (path, message) = normalizer_error(json);
+        assert_eq!(path, "normalizers[1].strip_right");
+        assert_eq!(
+            message,
+            "invalid type: integer `1`, expected a boolean at line 2 column 66"
+        );
+    }
+
+    #[test]
+    fn unknown_type_is_reported_at_the_tag() {
+        let (path, message) = normalizer_error(r#"{"type": "Uppercase"}"#);
+        assert_eq!(path, "type");
+        assert!(
+            message.starts_with("unknown variant `Uppercase`, expected one of `BertNormalizer`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn tag_anywhere_in_the_object() {
+        let first: NormalizerWrapper =
+            serde_json::from_str(r#"{"type": "Strip", "strip_left": true, "strip_right": false}"#)
+                .unwrap();
+        let last: NormalizerWrapper =
+            serde_json::from_str(r#"{"strip_left": true, "strip_right": false, "type": "Strip"}"#)
+                .unwrap();
+        let middle: NormalizerWrapper =
+            serde_json::from_str(r#"{"strip_left": true, "type": "Strip", "strip_right": false}"#)
+                .unwrap();
+        assert_eq!(first, last);
+        assert_eq!(first, middle);
+        let (path, message) = normalizer_error(
+            r#"{"normalizers": [{"type": "NFC"}, {"strip_left": true, "strip_right": 1,
+            "type": "Strip"}], "type": "Sequence"}"#,
+        );
+        assert_eq!(path, ".");
+        assert!(
+            message.starts_with(
+                "field `normalizers[1].strip_right`: invalid type: integer `1`, expected a boolean"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn same_acceptance_as_serde_tagged_enums() {
+        // A second tag is a duplicate field, a missing one a missing field.
+        let (_, message) = normalizer_error(r#"{"type": "NFC", "type": "NFC"}"#);
+        assert!(message.starts_with("duplicate field `type`"), "{message}");
+        let (_, message) = normalizer_error(r#"{"lowercase": true}"#);
+        assert!(message.starts_with("missing field `type`"), "{message}");
+        let (_, message) = normalizer_error(r#""Lowercase""#);
+        assert!(
+            message.starts_with(
+                "invalid type: string \"Lowercase\", expected a normalizer: an object with a `type`"
+            ),
+            "{message}"
+        );
+        // Unknown fields are ignored; the sequence form is read in field order.
+        let d: DecoderWrapper =
+            serde_json::from_str(r#"{"type": "Fuse", "comment": [1, {"a": null}]}"#).unwrap();
+        assert_eq!(d, serde_json::from_str(r#"{"type": "Fuse"}"#).unwrap());
+        let n: NormalizerWrapper = serde_json::from_str(r#"["Strip", true, false]"#).unwrap();
+        assert_eq!(
+            n,
+            serde_json::from_str(r#"{"type": "Strip", "strip_left": true, "strip_right": false}"#)
+                .unwrap()
+        );
+    }
+}
