@@ -64,13 +64,58 @@ impl AddedToken {
 }
 
 /// An added token with its id, as stored in tokenizer.json's `added_tokens`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AddedTokenWithId {
     /// The token's id.
     pub id: u32,
     /// The token.
     #[serde(flatten)]
     pub token: AddedToken,
+}
+
+/// The fields of an `added_tokens` entry, read in place so that an error names its field.
+#[derive(Deserialize)]
+struct AddedTokenWithIdJson {
+    id: u32,
+    content: String,
+    single_word: bool,
+    lstrip: bool,
+    rstrip: bool,
+    normalized: bool,
+    special: bool,
+}
+
+impl<'de> Deserialize<'de> for AddedTokenWithId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+            type Value = AddedTokenWithId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an added token object with `id` and `content`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<AddedTokenWithId, A::Error> {
+                let j = AddedTokenWithIdJson::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(AddedTokenWithId {
+                    id: j.id,
+                    token: AddedToken {
+                        content: j.content,
+                        single_word: j.single_word,
+                        lstrip: j.lstrip,
+                        rstrip: j.rstrip,
+                        normalized: j.normalized,
+                        special: j.special,
+                    },
+                })
+            }
+        }
+        // A map only, as with the flattened form the reference reads.
+        d.deserialize_map(EntryVisitor)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -31,7 +31,7 @@ pub use wordpiece::WordPiece;
 use crate::{Decoder, Result};
 
 /// Any decoder, as found in a `tokenizer.json` `"decoder"` section.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 pub enum DecoderWrapper {
     /// Byte-level (GPT-2 alphabet) tokens back to text.
@@ -55,6 +55,21 @@ pub enum DecoderWrapper {
     /// Several decoders applied in order.
     Sequence(Sequence),
 }
+
+crate::utils::tagged::tagged_deserialize!(
+    DecoderWrapper,
+    "a decoder: an object with a `type`",
+    ByteLevel,
+    WordPiece,
+    Metaspace,
+    BPEDecoder,
+    CTC,
+    ByteFallback,
+    Fuse,
+    Strip,
+    Replace,
+    Sequence,
+);
 
 impl Decoder for DecoderWrapper {
     fn decode_chain(&self, tokens: Vec<String>) -> Result<Vec<String>> {

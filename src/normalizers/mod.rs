@@ -171,7 +171,7 @@ impl Normalizer for Sequence {
 
 /// Any normalizer of a `tokenizer.json`, tagged by its `"type"`.
 #[allow(clippy::upper_case_acronyms)]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 pub enum NormalizerWrapper {
     /// See [`BertNormalizer`].
@@ -203,6 +203,25 @@ pub enum NormalizerWrapper {
     /// See [`Sequence`].
     Sequence(Sequence),
 }
+
+crate::utils::tagged::tagged_deserialize!(
+    NormalizerWrapper,
+    "a normalizer: an object with a `type`",
+    BertNormalizer,
+    Strip,
+    StripAccents,
+    NFC,
+    NFD,
+    NFKC,
+    NFKD,
+    Lowercase,
+    Nmt,
+    Precompiled,
+    Replace,
+    Prepend,
+    ByteLevel,
+    Sequence,
+);
 
 impl Normalizer for NormalizerWrapper {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {

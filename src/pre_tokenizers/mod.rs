@@ -42,7 +42,7 @@ pub use unicode_scripts::UnicodeScripts;
 pub use whitespace::{Whitespace, WhitespaceSplit};
 
 /// Any pre-tokenizer of a `tokenizer.json`, by its `"type"`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 pub enum PreTokenizerWrapper {
     /// Whitespace split plus isolated punctuation.
@@ -70,6 +70,23 @@ pub enum PreTokenizerWrapper {
     /// Several pre-tokenizers in a row.
     Sequence(Sequence),
 }
+
+crate::utils::tagged::tagged_deserialize!(
+    PreTokenizerWrapper,
+    "a pre-tokenizer: an object with a `type`",
+    BertPreTokenizer,
+    ByteLevel,
+    Whitespace,
+    WhitespaceSplit,
+    Punctuation,
+    Digits,
+    CharDelimiterSplit,
+    Split,
+    Metaspace,
+    UnicodeScripts,
+    FixedLength,
+    Sequence,
+);
 
 impl PreTokenizer for PreTokenizerWrapper {
     fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {

@@ -91,7 +91,7 @@ impl Processor for Sequence {
 }
 
 /// Any post-processor of a `tokenizer.json` (its `post_processor` section).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type")]
 pub enum PostProcessorWrapper {
     /// Template of special tokens and sequences.
@@ -105,6 +105,16 @@ pub enum PostProcessorWrapper {
     /// Several processors in a row.
     Sequence(Sequence),
 }
+
+crate::utils::tagged::tagged_deserialize!(
+    PostProcessorWrapper,
+    "a post-processor: an object with a `type`",
+    TemplateProcessing,
+    BertProcessing,
+    RobertaProcessing,
+    ByteLevel,
+    Sequence,
+);
 
 impl Processor for PostProcessorWrapper {
     fn added(&self, is_pair: bool) -> usize {

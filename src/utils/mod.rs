@@ -2,4 +2,5 @@
 
 pub mod byte_level;
 pub mod padding;
+pub(crate) mod tagged;
 pub mod truncation;
