@@ -14,6 +14,11 @@
 //! - byte-level pieces are handed to the model *unmapped*, with a flag: the model's input is
 //!   the byte-level spelling of those bytes (the caller maps on a cache miss only).
 //!
+//! The fast full-`Encoding` path uses the same plan through [`StrPlan::for_each_range`]:
+//! the same cuts, with each piece reported as a byte range of the text plus a flag telling
+//! whether the finishing step puts a prefix (space or replacement char) in front of it,
+//! instead of the rewritten text (it builds the model input with an alignment itself).
+//!
 //! Measured reason: on English prose the full path spends most of its time in alignment
 //! bookkeeping of `slice`/`transform`; skipping it is what lets the ids path run at hundreds
 //! of MB/s.
@@ -65,7 +70,7 @@ enum Cutter {
 
 /// What happens to each piece after the cuts.
 #[derive(Debug, Clone, Copy)]
-enum Finish {
+pub(crate) enum Finish {
     /// The piece goes to the model as is.
     Plain,
     /// `ByteLevel`: optional leading space, optional GPT-2 cut, byte-level spelling.
@@ -156,33 +161,57 @@ impl StrPlan {
     where
         S: PieceSink + ?Sized,
     {
-        self.cut(&self.cutters, s, scratch, f)
+        self.cut(&self.cutters, s, 0, &mut Finishing { scratch, sink: f })
     }
 
-    fn cut<F>(&self, cutters: &[Cutter], s: &str, scratch: &mut String, f: &mut F) -> Result<()>
+    /// Calls `f(start, end, prefixed)` for every non-empty piece of `s`, in order, with its
+    /// byte range in `s` shifted by `base`, *before* the finishing step rewrites it:
+    /// `prefixed` tells whether that step puts a prefix (space or replacement char) in
+    /// front of the piece. The piece's model input is a function of its text, the flag and
+    /// [`StrPlan::finish_kind`]. `scratch` is working memory.
+    pub(crate) fn for_each_range<E, F>(
+        &self,
+        s: &str,
+        base: usize,
+        scratch: &mut String,
+        f: &mut F,
+    ) -> std::result::Result<(), E>
     where
-        F: PieceSink + ?Sized,
+        F: FnMut(usize, usize, bool) -> std::result::Result<(), E> + ?Sized,
+    {
+        self.cut(&self.cutters, s, base, &mut Ranges { scratch, f })
+    }
+
+    /// What the finishing step does to each piece.
+    pub(crate) fn finish_kind(&self) -> Finish {
+        self.finish
+    }
+
+    /// Runs `cutters` over `s` (at `base` in the whole text) and hands each piece to `leaf`.
+    fn cut<E, L>(&self, cutters: &[Cutter], s: &str, base: usize, leaf: &mut L) -> Res<E>
+    where
+        L: Leaf<E> + ?Sized,
     {
         if s.is_empty() {
             return Ok(());
         }
         let Some((first, rest)) = cutters.split_first() else {
-            return self.finish(s, scratch, f);
+            return leaf.leaf(self, s, base);
         };
         if rest.is_empty() {
-            // The last cutter hands its pieces straight to the finishing step.
+            // The last cutter hands its pieces straight to the leaf.
             return match *first {
-                Cutter::Gpt2 => self.finish_all(s, Gpt2Scan::new(s), scratch, f),
-                Cutter::Cl100k(n) => self.finish_all(s, Cl100kScan::new(s, n), scratch, f),
-                Cutter::Bert => self.finish_all(s, BertPieces::new(s), scratch, f),
-                Cutter::WhitespaceSplit => self.finish_all(s, NonSpaceRuns::new(s), scratch, f),
-                Cutter::Whitespace => self.finish_all(s, word_runs(s).into_iter(), scratch, f),
+                Cutter::Gpt2 => self.leaf_all(s, base, Gpt2Scan::new(s), leaf),
+                Cutter::Cl100k(n) => self.leaf_all(s, base, Cl100kScan::new(s, n), leaf),
+                Cutter::Bert => self.leaf_all(s, base, BertPieces::new(s), leaf),
+                Cutter::WhitespaceSplit => self.leaf_all(s, base, NonSpaceRuns::new(s), leaf),
+                Cutter::Whitespace => self.leaf_all(s, base, word_runs(s).into_iter(), leaf),
             };
         }
-        let mut each = |ranges: &mut dyn Iterator<Item = (usize, usize)>| -> Result<()> {
+        let mut each = |ranges: &mut dyn Iterator<Item = (usize, usize)>| -> Res<E> {
             for (a, b) in ranges {
                 if let Some(piece) = s.get(a..b) {
-                    self.cut(rest, piece, scratch, f)?;
+                    self.cut(rest, piece, base + a, leaf)?;
                 }
             }
             Ok(())
@@ -196,21 +225,21 @@ impl StrPlan {
         }
     }
 
-    /// Runs the finishing step on each range of `s`.
+    /// Hands each range of `s` to `leaf`.
     #[inline(always)]
-    fn finish_all<F>(
+    fn leaf_all<E, L>(
         &self,
         s: &str,
+        base: usize,
         ranges: impl Iterator<Item = (usize, usize)>,
-        scratch: &mut String,
-        f: &mut F,
-    ) -> Result<()>
+        leaf: &mut L,
+    ) -> Res<E>
     where
-        F: PieceSink + ?Sized,
+        L: Leaf<E> + ?Sized,
     {
         for (a, b) in ranges {
             if let Some(piece) = s.get(a..b) {
-                self.finish(piece, scratch, f)?;
+                leaf.leaf(self, piece, base + a)?;
             }
         }
         Ok(())
@@ -298,6 +327,93 @@ impl StrPlan {
                 }
                 if start < text.len() {
                     f.piece(&text[start..])?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The result of the cutting and finishing steps (`E`: the caller's error).
+type Res<E> = std::result::Result<(), E>;
+
+/// What the cutters hand each piece to, with its position in the whole text.
+trait Leaf<E> {
+    /// Takes the next piece, `base` its position.
+    fn leaf(&mut self, plan: &StrPlan, piece: &str, base: usize) -> Res<E>;
+}
+
+/// The leaf of [`StrPlan::for_each_piece`]: the finishing step, then the sink.
+struct Finishing<'a, S: ?Sized> {
+    scratch: &'a mut String,
+    sink: &'a mut S,
+}
+
+impl<S: PieceSink + ?Sized> Leaf<crate::Error> for Finishing<'_, S> {
+    #[inline(always)]
+    fn leaf(&mut self, plan: &StrPlan, piece: &str, _base: usize) -> Result<()> {
+        plan.finish(piece, self.scratch, self.sink)
+    }
+}
+
+/// The leaf of [`StrPlan::for_each_range`]: the cuts of the finishing step, as ranges with
+/// the prefix flag.
+struct Ranges<'a, F: ?Sized> {
+    scratch: &'a mut String,
+    f: &'a mut F,
+}
+
+impl<E, F> Leaf<E> for Ranges<'_, F>
+where
+    F: FnMut(usize, usize, bool) -> Res<E> + ?Sized,
+{
+    fn leaf(&mut self, plan: &StrPlan, s: &str, base: usize) -> Res<E> {
+        let end = base + s.len();
+        let f = &mut *self.f;
+        match plan.finish {
+            Finish::Plain => f(base, end, false),
+            Finish::ByteLevel {
+                prefix_space,
+                regex,
+            } => {
+                let prefixed = prefix_space && !s.starts_with(' ');
+                if !regex {
+                    return f(base, end, prefixed);
+                }
+                let text = if prefixed {
+                    self.scratch.clear();
+                    self.scratch.push(' ');
+                    self.scratch.push_str(s);
+                    &*self.scratch
+                } else {
+                    s
+                };
+                // With a prefix, byte `v` of the cut text is byte `v - 1` of the piece.
+                let shift = usize::from(prefixed);
+                for (a, b) in Gpt2Scan::new(text) {
+                    let first = prefixed && a == 0;
+                    f(base + a.saturating_sub(shift), base + b - shift, first)?;
+                }
+                Ok(())
+            }
+            Finish::Metaspace {
+                replacement,
+                prepend,
+                split,
+            } => {
+                let prefixed = prepend && !s.starts_with(replacement) && !s.starts_with(' ');
+                if !split {
+                    return f(base, end, prefixed);
+                }
+                let mut start = 0;
+                for (i, c) in s.char_indices() {
+                    if (c == ' ' || c == replacement) && i > start {
+                        f(base + start, base + i, prefixed && start == 0)?;
+                        start = i;
+                    }
+                }
+                if start < s.len() {
+                    f(base + start, end, prefixed && start == 0)?;
                 }
                 Ok(())
             }

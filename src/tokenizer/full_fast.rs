@@ -32,10 +32,10 @@
 //!    range `[a, b)` of a later piece is `(entry(a).start, entry(b - 1).end)` plus the
 //!    segment's position, which is what the general path computes piece by piece.
 //! 3. Added tokens matched in normalized text cut it again.
-//! 4. The pre-tokenizer runs as a plan of cuts over the text ([`Plan`], the configurations of
-//!    the ids path: GPT-2 / cl100k scanners, BERT, whitespace, then optionally `ByteLevel` or
-//!    `Metaspace` with the `always`/`never` scheme), which yields each piece as a byte range of
-//!    the normalized text and a flag telling whether a prefix (space or `▁`) was put in
+//! 4. The pre-tokenizer runs as the ids path's plan of cuts over the text ([`StrPlan`]:
+//!    GPT-2 / cl100k scanners, BERT, whitespace, then optionally `ByteLevel` or `Metaspace`
+//!    with the `always`/`never` scheme), which yields each piece as a byte range of the
+//!    normalized text and a flag telling whether a prefix (space or `▁`) was put in
 //!    front. A byte-level or Metaspace piece's model input is a function of its text and the
 //!    flag; each model byte comes from one char of the piece (the prefix from the piece's
 //!    first char), which is the alignment the general path gives those chars.
@@ -57,7 +57,7 @@
 //! piece; English prose repeats a small set of words, so the cache skips the model for most
 //! pieces and offsets are plain additions.
 //!
-//! The cache has the same lifetime rules as the ids path's (`super::ids`): one per
+//! The cache has the same lifetime rules as the ids path's (`super::thread_cache`): one per
 //! tokenizer instance per thread (clones share it, as the normalizer, pre-tokenizer and
 //! model never change after load), a few per thread, no lock shared between threads,
 //! bounded entries and piece length.
@@ -66,24 +66,18 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
 use crate::encoding::Encoding;
 use crate::models::hash::FastMap;
 use crate::normalizer::NormalizedString;
 use crate::normalizers::unicode::may_decompose;
 use crate::normalizers::{NormalizerWrapper, Precompiled};
-use crate::pre_tokenizers::bert::bert_pieces;
-use crate::pre_tokenizers::byte_level::gpt2_pieces;
-use crate::pre_tokenizers::metaspace::PrependScheme;
-use crate::pre_tokenizers::split::cl100k_pieces;
-use crate::pre_tokenizers::whitespace::{non_whitespace_runs, word_runs};
-use crate::pre_tokenizers::PreTokenizerWrapper;
+use crate::pre_tokenizers::fast::{Finish, StrPlan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Model, Normalizer, Offsets};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Most tokenizers whose caches one thread keeps (least recently used dropped first).
-const MAX_CACHES_PER_THREAD: usize = 8;
 /// Most pieces one cache holds; once full, new pieces are not added until
 /// [`MISSES_BEFORE_RESET`] of them have been turned away, which empties it (the policy and
 /// measured reason of the ids path's cache: the frequent pieces are in by then).
@@ -105,237 +99,55 @@ impl From<Error> for Fallback {
 type Step<T = ()> = std::result::Result<T, Fallback>;
 
 // ---------------------------------------------------------------------------------------
-// Pre-tokenizer plan
+// Model input of a piece
 // ---------------------------------------------------------------------------------------
 
-/// A pre-tokenizer step that only cuts text into pieces.
-#[derive(Debug, Clone, Copy)]
-enum Cutter {
-    Gpt2,
-    Cl100k(usize),
-    Bert,
-    WhitespaceSplit,
-    Whitespace,
-}
-
-impl Cutter {
-    fn of(step: &PreTokenizerWrapper) -> Option<Self> {
-        match step {
-            PreTokenizerWrapper::BertPreTokenizer(_) => Some(Cutter::Bert),
-            PreTokenizerWrapper::WhitespaceSplit(_) => Some(Cutter::WhitespaceSplit),
-            PreTokenizerWrapper::Whitespace(_) => Some(Cutter::Whitespace),
-            PreTokenizerWrapper::Split(split) => match split.scanner_digits()? {
-                None => Some(Cutter::Gpt2),
-                Some(n) => Some(Cutter::Cl100k(n)),
-            },
-            _ => None,
-        }
-    }
-
-    fn ranges(self, s: &str) -> Vec<(usize, usize)> {
-        match self {
-            Cutter::Gpt2 => gpt2_pieces(s),
-            Cutter::Cl100k(n) => cl100k_pieces(s, n),
-            Cutter::Bert => bert_pieces(s),
-            Cutter::WhitespaceSplit => non_whitespace_runs(s),
-            Cutter::Whitespace => word_runs(s),
-        }
-    }
-}
-
-/// What happens to each piece after the cuts.
-#[derive(Debug, Clone, Copy)]
-enum Finish {
-    /// The piece goes to the model as is.
-    Plain,
-    /// `ByteLevel`: optional leading space, optional GPT-2 cut, byte-level spelling.
-    ByteLevel { prefix_space: bool, regex: bool },
-    /// `Metaspace` with the `always` (`prepend`) or `never` scheme.
-    Metaspace {
-        replacement: char,
-        prepend: bool,
-        split: bool,
-    },
-}
-
-/// The pre-tokenizer as cuts over the normalized text; see the module docs.
-#[derive(Debug, Clone)]
-struct Plan {
-    cutters: Vec<Cutter>,
+/// The model input of a piece (`src`, the piece; `first`, the char a prefix stands for)
+/// under the finishing step `finish` and, for every byte of it, the byte range in the
+/// piece of the char it comes from.
+fn model_input(
     finish: Finish,
-}
-
-/// A piece found by the plan: its byte range in the text and whether a prefix (space or
-/// replacement char, aligned to the piece's first char) goes in front of it.
-type PieceFn<'f> = dyn FnMut(usize, usize, bool) -> Step + 'f;
-
-impl Plan {
-    fn new(pre_tokenizer: Option<&PreTokenizerWrapper>) -> Option<Self> {
-        let mut plan = Plan {
-            cutters: Vec::new(),
-            finish: Finish::Plain,
-        };
-        let Some(pt) = pre_tokenizer else {
-            return Some(plan);
-        };
-        let steps: &[PreTokenizerWrapper] = match pt {
-            PreTokenizerWrapper::Sequence(seq) => &seq.pretokenizers,
-            other => std::slice::from_ref(other),
-        };
-        let (last, cutters) = steps.split_last()?;
-        for step in cutters {
-            plan.cutters.push(Cutter::of(step)?);
-        }
-        match last {
-            PreTokenizerWrapper::ByteLevel(b) => {
-                plan.finish = Finish::ByteLevel {
-                    prefix_space: b.add_prefix_space,
-                    regex: b.use_regex,
-                }
-            }
-            PreTokenizerWrapper::Metaspace(m) => {
-                let prepend = match m.prepend_scheme {
-                    PrependScheme::Always => true,
-                    PrependScheme::Never => false,
-                    PrependScheme::First => return None,
-                };
-                plan.finish = Finish::Metaspace {
-                    replacement: m.replacement(),
-                    prepend,
-                    split: m.split,
-                }
-            }
-            other => plan.cutters.push(Cutter::of(other)?),
-        }
-        Some(plan)
-    }
-
-    /// Calls `f(start, end, prefixed)` for every piece of `s` (positions offset by
-    /// `base`), in order.
-    fn pieces(&self, s: &str, base: usize, scratch: &mut String, f: &mut PieceFn<'_>) -> Step {
-        self.cut(0, s, base, scratch, f)
-    }
-
-    fn cut(
-        &self,
-        level: usize,
-        s: &str,
-        base: usize,
-        scratch: &mut String,
-        f: &mut PieceFn<'_>,
-    ) -> Step {
-        if s.is_empty() {
-            return Ok(());
-        }
-        let Some(cutter) = self.cutters.get(level) else {
-            return self.finish(s, base, scratch, f);
-        };
-        for (a, b) in cutter.ranges(s) {
-            let piece = s.get(a..b).ok_or(Fallback)?;
-            self.cut(level + 1, piece, base + a, scratch, f)?;
-        }
-        Ok(())
-    }
-
-    fn finish(&self, s: &str, base: usize, scratch: &mut String, f: &mut PieceFn<'_>) -> Step {
-        let end = base + s.len();
-        match self.finish {
-            Finish::Plain => f(base, end, false),
-            Finish::ByteLevel {
-                prefix_space,
-                regex,
-            } => {
-                let prefixed = prefix_space && !s.starts_with(' ');
-                if !regex {
-                    return f(base, end, prefixed);
-                }
-                let ranges = if prefixed {
-                    scratch.clear();
-                    scratch.push(' ');
-                    scratch.push_str(s);
-                    gpt2_pieces(scratch)
-                } else {
-                    gpt2_pieces(s)
-                };
-                // With a prefix, byte `v` of the cut text is byte `v - 1` of the piece.
-                let shift = usize::from(prefixed);
-                for (a, b) in ranges {
-                    let first = prefixed && a == 0;
-                    let start = base + a.saturating_sub(shift);
-                    f(start, base + b - shift, first)?;
-                }
-                Ok(())
-            }
-            Finish::Metaspace {
-                replacement,
-                prepend,
-                split,
-            } => {
-                let prefixed = prepend && !s.starts_with(replacement) && !s.starts_with(' ');
-                if !split {
-                    return f(base, end, prefixed);
-                }
-                let mut start = 0;
-                for (i, c) in s.char_indices() {
-                    if (c == ' ' || c == replacement) && i > start {
-                        f(base + start, base + i, prefixed && start == 0)?;
-                        start = i;
-                    }
-                }
-                if start < s.len() {
-                    f(base + start, end, prefixed && start == 0)?;
-                }
-                Ok(())
+    src: &str,
+    first: (usize, usize),
+    prefixed: bool,
+    text: &mut String,
+    map: &mut Vec<(u32, u32)>,
+) {
+    text.clear();
+    map.clear();
+    let span = |start: usize, c: char| (start as u32, (start + c.len_utf8()) as u32);
+    let first = (first.0 as u32, first.1 as u32);
+    match finish {
+        Finish::Plain => {
+            text.push_str(src);
+            for (i, c) in src.char_indices() {
+                map.extend(std::iter::repeat_n(span(i, c), c.len_utf8()));
             }
         }
-    }
-
-    /// The model input of a piece (`src`, the piece; `first`, the char a prefix stands for)
-    /// and, for every byte of it, the byte range in the piece of the char it comes from.
-    fn model_input(
-        &self,
-        src: &str,
-        first: (usize, usize),
-        prefixed: bool,
-        text: &mut String,
-        map: &mut Vec<(u32, u32)>,
-    ) {
-        text.clear();
-        map.clear();
-        let span = |start: usize, c: char| (start as u32, (start + c.len_utf8()) as u32);
-        let first = (first.0 as u32, first.1 as u32);
-        match self.finish {
-            Finish::Plain => {
-                text.push_str(src);
-                for (i, c) in src.char_indices() {
-                    map.extend(std::iter::repeat_n(span(i, c), c.len_utf8()));
-                }
+        Finish::ByteLevel { .. } => {
+            if prefixed {
+                let c = BYTE_TO_CHAR[usize::from(b' ')];
+                text.push(c);
+                map.extend(std::iter::repeat_n(first, c.len_utf8()));
             }
-            Finish::ByteLevel { .. } => {
-                if prefixed {
-                    let c = BYTE_TO_CHAR[usize::from(b' ')];
-                    text.push(c);
-                    map.extend(std::iter::repeat_n(first, c.len_utf8()));
-                }
-                for (i, ch) in src.char_indices() {
-                    let mut buf = [0u8; 4];
-                    for &b in ch.encode_utf8(&mut buf).as_bytes() {
-                        let c = BYTE_TO_CHAR[usize::from(b)];
-                        text.push(c);
-                        map.extend(std::iter::repeat_n(span(i, ch), c.len_utf8()));
-                    }
-                }
-            }
-            Finish::Metaspace { replacement, .. } => {
-                if prefixed {
-                    text.push(replacement);
-                    map.extend(std::iter::repeat_n(first, replacement.len_utf8()));
-                }
-                for (i, ch) in src.char_indices() {
-                    let c = if ch == ' ' { replacement } else { ch };
+            for (i, ch) in src.char_indices() {
+                let mut buf = [0u8; 4];
+                for &b in ch.encode_utf8(&mut buf).as_bytes() {
+                    let c = BYTE_TO_CHAR[usize::from(b)];
                     text.push(c);
                     map.extend(std::iter::repeat_n(span(i, ch), c.len_utf8()));
                 }
+            }
+        }
+        Finish::Metaspace { replacement, .. } => {
+            if prefixed {
+                text.push(replacement);
+                map.extend(std::iter::repeat_n(first, replacement.len_utf8()));
+            }
+            for (i, ch) in src.char_indices() {
+                let c = if ch == ' ' { replacement } else { ch };
+                text.push(c);
+                map.extend(std::iter::repeat_n(span(i, ch), c.len_utf8()));
             }
         }
     }
@@ -702,7 +514,7 @@ impl ShortKey {
 #[derive(Default)]
 struct FullCache {
     /// The plan of the tokenizer's pre-tokenizer (computed on first use).
-    plan: Option<Option<Rc<Plan>>>,
+    plan: Option<Option<Rc<StrPlan>>>,
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
     tokens: Vec<CachedToken>,
@@ -779,32 +591,7 @@ impl FullCache {
 }
 
 thread_local! {
-    static CACHES: RefCell<Vec<(u64, Box<FullCache>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` with the cache of tokenizer `id` in this thread (a temporary one if the
-/// thread's caches are busy, which only a re-entrant call could cause).
-fn with_cache<R>(id: u64, f: impl FnOnce(&mut FullCache) -> R) -> R {
-    CACHES.with(|caches| {
-        let Ok(mut caches) = caches.try_borrow_mut() else {
-            return f(&mut FullCache::default());
-        };
-        let pos = match caches.iter().position(|(k, _)| *k == id) {
-            Some(pos) => pos,
-            None => {
-                if caches.len() >= MAX_CACHES_PER_THREAD {
-                    caches.pop();
-                }
-                caches.push((id, Box::default()));
-                caches.len() - 1
-            }
-        };
-        if pos != 0 {
-            let entry = caches.remove(pos);
-            caches.insert(0, entry);
-        }
-        f(&mut caches[0].1)
-    })
+    static CACHES: Caches<FullCache> = const { RefCell::new(Vec::new()) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -823,10 +610,12 @@ pub(super) fn encode_str_fast(
     if text.is_empty() || !tok.model.is_deterministic() {
         return None;
     }
-    with_cache(tok.cache_id, |cache| {
+    with_cache(&CACHES, tok.cache_id, |cache| {
         let plan = cache
             .plan
-            .get_or_insert_with(|| Plan::new(tok.pre_tokenizer.as_ref()).map(Rc::new))
+            .get_or_insert_with(|| {
+                StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()).map(Rc::new)
+            })
             .clone()?;
         let mut run = Run {
             tok,
@@ -842,10 +631,26 @@ pub(super) fn encode_str_fast(
     })
 }
 
+/// A normalized segment being tokenized: its text, alignment and original position.
+#[derive(Clone, Copy)]
+struct Segment<'s> {
+    norm: &'s str,
+    aligned: &'s Aligned<'s>,
+    shift: usize,
+}
+
+impl Segment<'_> {
+    /// Original offsets of the normalized bytes `lo..hi` (whole chars).
+    #[inline]
+    fn offsets(&self, lo: usize, hi: usize) -> Step<Offsets> {
+        self.aligned.offsets(self.shift, lo, hi)
+    }
+}
+
 /// The state of one fast encoding.
 struct Run<'r> {
     tok: &'r Tokenizer,
-    plan: &'r Plan,
+    plan: &'r StrPlan,
     cache: &'r mut FullCache,
     enc: Encoding,
     /// Index of the next word.
@@ -885,8 +690,13 @@ impl Run<'_> {
             if norm.is_empty() {
                 continue;
             }
+            let sg = Segment {
+                norm,
+                aligned: &aligned,
+                shift: a,
+            };
             if added.matches_nothing(true) {
-                self.pieces(norm, 0, norm.len(), &aligned, a)?;
+                self.pieces(sg, 0, norm.len())?;
                 continue;
             }
             for (id, (x, y)) in added.split_ranges(norm, true) {
@@ -896,50 +706,35 @@ impl Run<'_> {
                 match id {
                     Some(id) => {
                         let value = norm.get(x..y).ok_or(Fallback)?.to_owned();
-                        let offsets = aligned.offsets(a, x, y)?;
+                        let offsets = sg.offsets(x, y)?;
                         self.push(id, value, offsets);
                         self.word += 1;
                     }
-                    None => self.pieces(norm, x, y, &aligned, a)?,
+                    None => self.pieces(sg, x, y)?,
                 }
             }
         }
         Ok(())
     }
 
-    /// Tokenizes the pieces of `norm[x..y]`; `shift` is the segment's original position.
-    fn pieces(
-        &mut self,
-        norm: &str,
-        x: usize,
-        y: usize,
-        aligned: &Aligned<'_>,
-        shift: usize,
-    ) -> Step {
-        let part = norm.get(x..y).ok_or(Fallback)?;
+    /// Tokenizes the pieces of `sg.norm[x..y]`.
+    fn pieces(&mut self, sg: Segment<'_>, x: usize, y: usize) -> Step {
+        let part = sg.norm.get(x..y).ok_or(Fallback)?;
         let plan = self.plan;
         let mut scratch = std::mem::take(&mut self.cache.scratch);
-        let result = plan.pieces(part, x, &mut scratch, &mut |start, end, prefixed| {
-            self.piece(norm, start, end, prefixed, aligned, shift)
+        let result = plan.for_each_range(part, x, &mut scratch, &mut |start, end, prefixed| {
+            self.piece(sg, start, end, prefixed)
         });
         self.cache.scratch = scratch;
         result
     }
 
-    /// Tokenizes the piece `norm[start..end]` (one word), part by part where the model
+    /// Tokenizes the piece `sg.norm[start..end]` (one word), part by part where the model
     /// cuts its input into independent parts (SentencePiece-style BPE, whose pieces are
     /// whole documents: the parts are cached like pieces).
-    fn piece(
-        &mut self,
-        norm: &str,
-        start: usize,
-        end: usize,
-        prefixed: bool,
-        aligned: &Aligned<'_>,
-        shift: usize,
-    ) -> Step {
-        let src = norm.get(start..end).ok_or(Fallback)?;
-        let parts = match self.plan.finish {
+    fn piece(&mut self, sg: Segment<'_>, start: usize, end: usize, prefixed: bool) -> Step {
+        let src = sg.norm.get(start..end).ok_or(Fallback)?;
+        let parts = match self.plan.finish_kind() {
             // The model's input is the piece itself.
             Finish::Plain if !prefixed => self.tok.model.independent_parts(src),
             _ => None,
@@ -948,27 +743,19 @@ impl Run<'_> {
             Some(parts) => {
                 for (at, part) in parts {
                     let a = start + at;
-                    self.unit(norm, a, a + part.len(), false, aligned, shift)?;
+                    self.unit(sg, a, a + part.len(), false)?;
                 }
             }
-            None => self.unit(norm, start, end, prefixed, aligned, shift)?,
+            None => self.unit(sg, start, end, prefixed)?,
         }
         self.word += 1;
         Ok(())
     }
 
-    /// Appends the tokens of `norm[start..end]` (all of a piece or an independent part of
-    /// it) to the current word.
-    fn unit(
-        &mut self,
-        norm: &str,
-        start: usize,
-        end: usize,
-        prefixed: bool,
-        aligned: &Aligned<'_>,
-        shift: usize,
-    ) -> Step {
-        let src = norm.get(start..end).ok_or(Fallback)?;
+    /// Appends the tokens of `sg.norm[start..end]` (all of a piece or an independent part
+    /// of it) to the current word.
+    fn unit(&mut self, sg: Segment<'_>, start: usize, end: usize, prefixed: bool) -> Step {
+        let src = sg.norm.get(start..end).ok_or(Fallback)?;
         let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
         if cacheable {
             if let Some(hit) = self.cache.get(src, prefixed) {
@@ -982,8 +769,7 @@ impl Run<'_> {
                         .get(at..at + len)
                         .ok_or(Fallback)?
                         .to_owned();
-                    let offsets =
-                        aligned.offsets(shift, start + t.lo as usize, start + t.hi as usize)?;
+                    let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
                     self.enc
                         .push_token(t.id, value, offsets, Some(word), self.type_id);
                 }
@@ -991,39 +777,35 @@ impl Run<'_> {
             }
         }
         // The first char of the piece (what a prefix is aligned to).
-        let rest = norm.get(start..).ok_or(Fallback)?;
+        let rest = sg.norm.get(start..).ok_or(Fallback)?;
         let first = rest.chars().next().map_or((0, 0), |c| (0, c.len_utf8()));
         let mut model_text = std::mem::take(&mut self.cache.model_text);
         let mut map = std::mem::take(&mut self.cache.map);
-        self.plan
-            .model_input(src, first, prefixed, &mut model_text, &mut map);
-        let result = self.model_tokens(
-            &model_text,
-            &map,
+        model_input(
+            self.plan.finish_kind(),
             src,
-            cacheable,
+            first,
             prefixed,
-            start,
-            aligned,
-            shift,
+            &mut model_text,
+            &mut map,
         );
+        let cache_as = cacheable.then_some(src);
+        let result = self.model_tokens(sg, &model_text, &map, cache_as, prefixed, start);
         self.cache.model_text = model_text;
         self.cache.map = map;
         result
     }
 
-    /// Runs the model on a piece's input and appends (and caches) its tokens.
-    #[allow(clippy::too_many_arguments)]
+    /// Runs the model on a piece's input and appends its tokens (and caches them as the
+    /// tokens of the piece `cache_as`).
     fn model_tokens(
         &mut self,
+        sg: Segment<'_>,
         model_text: &str,
         map: &[(u32, u32)],
-        src: &str,
-        cacheable: bool,
+        cache_as: Option<&str>,
         prefixed: bool,
         start: usize,
-        aligned: &Aligned<'_>,
-        shift: usize,
     ) -> Step {
         let tokens = self.tok.model.tokenize(model_text)?;
         let mut spans = Vec::with_capacity(tokens.len());
@@ -1036,7 +818,7 @@ impl Run<'_> {
             let hi = map.get(te - 1).ok_or(Fallback)?.1;
             spans.push((lo, hi));
         }
-        if cacheable {
+        if let Some(src) = cache_as {
             let entries: Vec<(u32, u32, u32, &str)> = tokens
                 .iter()
                 .zip(&spans)
@@ -1045,7 +827,7 @@ impl Run<'_> {
             self.cache.insert(src, prefixed, &entries);
         }
         for (token, (lo, hi)) in tokens.into_iter().zip(spans) {
-            let offsets = aligned.offsets(shift, start + lo as usize, start + hi as usize)?;
+            let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
             self.push(token.id, token.value, offsets);
         }
         Ok(())

@@ -15,10 +15,10 @@
 //! input, position-dependent pre-tokenizers, post-processors that are not a plain wrap) go
 //! through the full `encode`.
 //!
-//! The cache: a thread-local list of a few caches, one per tokenizer instance (identified
-//! by a number given at load; clones share it, which is sound because the normalizer,
-//! pre-tokenizer and model of a tokenizer never change after load). No lock is shared
-//! between threads. Each cache maps a piece to its ids, is bounded in entries and piece
+//! The cache: a thread-local list of a few caches (`super::thread_cache`), one per
+//! tokenizer instance (identified by a number given at load; clones share it, which is
+//! sound because the normalizer, pre-tokenizer and model of a tokenizer never change
+//! after load). No lock is shared between threads. Each cache maps a piece to its ids, is bounded in entries and piece
 //! length, and stops growing when full. Measured reason: English prose repeats a small set of
 //! words, so most pieces hit and skip the model entirely (BPE merges, WordPiece and
 //! Unigram lattices), which gave the largest single speed-up of the ids path.
@@ -40,14 +40,13 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{PieceSink, StrPlan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::Result;
 
-/// Most tokenizers whose caches one thread keeps (least recently used dropped first).
-const MAX_CACHES_PER_THREAD: usize = 8;
 /// Most pieces one cache holds; once full, new pieces are no longer added (the frequent
 /// ones are almost always in by then) until [`MISSES_BEFORE_RESET`] lookups have missed,
 /// which empties it so that a change of text (another language) is learnt again.
@@ -336,32 +335,7 @@ struct PieceCache {
 }
 
 thread_local! {
-    static CACHES: RefCell<Vec<(u64, Box<PieceCache>)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` with the cache of tokenizer `id` in this thread (a temporary one if the
-/// thread's caches are busy, which only a re-entrant call could cause).
-fn with_cache<R>(id: u64, f: impl FnOnce(&mut PieceCache) -> R) -> R {
-    CACHES.with(|caches| {
-        let Ok(mut caches) = caches.try_borrow_mut() else {
-            return f(&mut PieceCache::default());
-        };
-        let pos = match caches.iter().position(|(k, _)| *k == id) {
-            Some(pos) => pos,
-            None => {
-                if caches.len() >= MAX_CACHES_PER_THREAD {
-                    caches.pop();
-                }
-                caches.push((id, Box::default()));
-                caches.len() - 1
-            }
-        };
-        if pos != 0 {
-            let entry = caches.remove(pos);
-            caches.insert(0, entry);
-        }
-        f(&mut caches[0].1)
-    })
+    static CACHES: Caches<PieceCache> = const { RefCell::new(Vec::new()) };
 }
 
 /// The ids of a single raw text, or `None` when the fast path does not apply.
@@ -380,7 +354,9 @@ pub(super) fn encode_ids_fast(
         None => (Vec::new(), Vec::new()),
     };
     out.extend_from_slice(&prefix);
-    let result = with_cache(tok.cache_id, |cache| body_ids(tok, &plan, text, cache, out));
+    let result = with_cache(&CACHES, tok.cache_id, |cache| {
+        body_ids(tok, &plan, text, cache, out)
+    });
     out.extend_from_slice(&suffix);
     Some(result)
 }
