@@ -406,6 +406,25 @@ impl Bpe {
 
     /// [`Self::tokenize_ids`] of one whole word.
     fn word_ids(&self, sequence: &str, out: &mut Vec<u32>) -> Result<()> {
+        self.for_each_token(sequence, |id, _| {
+            if self.vocab_r.get(id).is_none() {
+                return Err(Error::encode(format!(
+                    "BPE produced id {id}, which has no token"
+                )));
+            }
+            out.push(id);
+            Ok(())
+        })
+    }
+
+    /// Calls `f(id, offsets)` for each token of one whole word, in order: the word itself
+    /// with `ignore_merges` when it is in the vocabulary, else its merged symbols.
+    #[inline]
+    fn for_each_token(
+        &self,
+        sequence: &str,
+        mut f: impl FnMut(u32, (usize, usize)) -> Result<()>,
+    ) -> Result<()> {
         if sequence.is_empty() {
             return Ok(());
         }
@@ -413,19 +432,13 @@ impl Bpe {
         let dropout = self.active_dropout();
         if dropout.is_none() && self.config.ignore_merges {
             if let Some(&id) = self.vocab.get(sequence) {
-                out.push(id);
-                return Ok(());
+                return f(id, (0, sequence.len()));
             }
         }
         let mut word = self.initial_word(sequence)?;
         word.merge_all(&self.merges, dropout, self.rank_limit);
-        for (id, _) in word.tokens() {
-            if self.vocab_r.get(id).is_none() {
-                return Err(Error::encode(format!(
-                    "BPE produced id {id}, which has no token"
-                )));
-            }
-            out.push(id);
+        for (id, offsets) in word.tokens() {
+            f(id, offsets)?;
         }
         Ok(())
     }
@@ -461,28 +474,10 @@ impl<'w> Iterator for IndependentParts<'w> {
 impl Bpe {
     /// [`Model::tokenize`] of one whole word, offsets shifted by `base`, appended to `out`.
     fn word_tokens(&self, sequence: &str, base: usize, out: &mut Vec<Token>) -> Result<()> {
-        if sequence.is_empty() {
-            return Ok(());
-        }
-        self.check_length(sequence)?;
-        let dropout = self.active_dropout();
-        if dropout.is_none() && self.config.ignore_merges {
-            if let Some(&id) = self.vocab.get(sequence) {
-                out.push(Token::new(
-                    id,
-                    sequence.to_owned(),
-                    (base, base + sequence.len()),
-                ));
-                return Ok(());
-            }
-        }
-        let mut word = self.initial_word(sequence)?;
-        word.merge_all(&self.merges, dropout, self.rank_limit);
-        out.reserve(word.len());
-        for (id, (start, end)) in word.tokens() {
+        self.for_each_token(sequence, |id, (start, end)| {
             out.push(self.token(id, (base + start, base + end))?);
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 

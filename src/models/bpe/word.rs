@@ -339,6 +339,7 @@ impl Word {
     }
 
     /// Number of symbols.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.symbols.len()
     }
