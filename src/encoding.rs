@@ -23,6 +23,10 @@ use crate::{Offsets, Result, Token};
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod token_strings;
+
+use token_strings::TokenStrings;
+
 /// The result of encoding a sequence or a pair of sequences.
 ///
 /// Offsets are byte offsets into the input the token came from (the first or the second
@@ -31,7 +35,7 @@ use std::ops::Range;
 pub struct Encoding {
     pub(crate) ids: Vec<u32>,
     pub(crate) type_ids: Vec<u32>,
-    pub(crate) tokens: Vec<String>,
+    pub(crate) tokens: TokenStrings,
     pub(crate) words: Vec<Option<u32>>,
     pub(crate) offsets: Vec<Offsets>,
     pub(crate) special_tokens_mask: Vec<u32>,
@@ -58,7 +62,7 @@ impl Encoding {
         Encoding {
             ids,
             type_ids,
-            tokens,
+            tokens: tokens.into_iter().collect(),
             words,
             offsets,
             special_tokens_mask,
@@ -73,7 +77,7 @@ impl Encoding {
         Encoding {
             ids: Vec::with_capacity(len),
             type_ids: Vec::with_capacity(len),
-            tokens: Vec::with_capacity(len),
+            tokens: TokenStrings::with_capacity(len, len * 4),
             words: Vec::with_capacity(len),
             offsets: Vec::with_capacity(len),
             special_tokens_mask: Vec::with_capacity(len),
@@ -87,7 +91,7 @@ impl Encoding {
     pub fn from_tokens(tokens: Vec<Token>, type_id: u32) -> Self {
         let mut enc = Encoding::with_capacity(tokens.len());
         for t in tokens {
-            enc.push_token(t.id, t.value, t.offsets, None, type_id);
+            enc.push_token(t.id, &t.value, t.offsets, None, type_id);
         }
         enc
     }
@@ -96,7 +100,7 @@ impl Encoding {
     pub(crate) fn push_token(
         &mut self,
         id: u32,
-        token: String,
+        token: &str,
         offsets: Offsets,
         word: Option<u32>,
         type_id: u32,
@@ -136,8 +140,11 @@ impl Encoding {
     }
 
     /// Token strings.
+    ///
+    /// The strings are stored as one text while encoding; the first call after a change
+    /// builds this list (later calls return it as it is).
     pub fn get_tokens(&self) -> &[String] {
-        &self.tokens
+        self.tokens.as_strings()
     }
 
     /// Word index of each token (`None` for special tokens and padding).
@@ -250,7 +257,7 @@ impl Encoding {
         Encoding {
             ids: self.ids[start..stop].to_vec(),
             type_ids: self.type_ids[start..stop].to_vec(),
-            tokens: self.tokens[start..stop].to_vec(),
+            tokens: self.tokens.slice(start..stop),
             words: self.words[start..stop].to_vec(),
             offsets: self.offsets[start..stop].to_vec(),
             special_tokens_mask: self.special_tokens_mask[start..stop].to_vec(),
@@ -405,7 +412,7 @@ impl Encoding {
         );
         self.ids.extend(pair.ids);
         self.type_ids.extend(pair.type_ids);
-        self.tokens.extend(pair.tokens);
+        self.tokens.extend_from(&pair.tokens);
         self.words.extend(pair.words);
         let shift = if growing_offsets {
             self.offsets.last().map_or(0, |o| o.1)
@@ -445,7 +452,7 @@ impl Encoding {
             PaddingDirection::Left => {
                 prepend(&mut self.ids, n, pad_id);
                 prepend(&mut self.type_ids, n, pad_type_id);
-                prepend(&mut self.tokens, n, pad_token.to_owned());
+                self.tokens.prepend_n(n, pad_token);
                 prepend(&mut self.words, n, None);
                 prepend(&mut self.attention_mask, n, 0);
                 prepend(&mut self.special_tokens_mask, n, 1);
@@ -458,7 +465,7 @@ impl Encoding {
                 let total = len + n;
                 self.ids.resize(total, pad_id);
                 self.type_ids.resize(total, pad_type_id);
-                self.tokens.resize(total, pad_token.to_owned());
+                self.tokens.pad_to(total, pad_token);
                 self.words.resize(total, None);
                 self.attention_mask.resize(total, 0);
                 self.special_tokens_mask.resize(total, 1);
@@ -541,7 +548,7 @@ l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef a
         for (i, c) in "abcdefghi".chars().take(n).enumerate() {
             e.push_token(
                 i as u32,
-                c.to_string(),
+                &c.to_string(),
                 (2 * i, 2 * i + 1),
                 Some(i as u32),
                 0,

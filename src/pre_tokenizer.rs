@@ -156,7 +156,7 @@ impl PreTokenizedString {
                     .map_or(token.offsets, |r| (shift + r.start, shift + r.end));
                 enc.push_token(
                     token.id,
-                    token.value,
+                    &token.value,
                     offsets,
                     Some(word_idx.unwrap_or(idx as u32)),
                     type_id,

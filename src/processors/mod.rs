@@ -265,7 +265,7 @@ pub(crate) fn surround(
     let push_special = |out: &mut Encoding, tok: &(String, u32), type_id: u32| {
         out.ids.push(tok.1);
         out.type_ids.push(if zero_types { 0 } else { type_id });
-        out.tokens.push(tok.0.clone());
+        out.tokens.push(&tok.0);
         out.words.push(None);
         out.offsets.push((0, 0));
         out.special_tokens_mask.push(1);
@@ -280,7 +280,7 @@ pub(crate) fn surround(
     } else {
         out.type_ids.extend_from_slice(&enc.type_ids);
     }
-    out.tokens.extend_from_slice(&enc.tokens);
+    out.tokens.extend_from(&enc.tokens);
     out.words.extend_from_slice(&enc.words);
     out.offsets.extend_from_slice(&enc.offsets);
     out.special_tokens_mask.extend(std::iter::repeat_n(0, n));

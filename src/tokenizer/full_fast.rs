@@ -480,8 +480,8 @@ struct CachedToken {
     len: u32,
 }
 
-/// A piece of at most 15 bytes with its prefix flag, packed (length and flag in the last
-/// byte).
+/// A piece of at most 15 bytes with its prefix flag, packed as the ids path packs pieces
+/// (length in the top byte of the second word, the flag above it).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct ShortKey(u64, u64);
 
@@ -496,18 +496,54 @@ impl std::hash::Hash for ShortKey {
 impl ShortKey {
     #[inline]
     fn new(piece: &[u8], prefixed: bool) -> Option<Self> {
-        if piece.len() > 15 {
+        if piece.is_empty() || piece.len() > 15 {
             return None;
         }
-        let mut buf = [0u8; 16];
-        buf[..piece.len()].copy_from_slice(piece);
-        buf[15] = piece.len() as u8 | (u8::from(prefixed) << 4);
-        let (lo, hi) = buf.split_at(8);
-        Some(ShortKey(
-            u64::from_le_bytes(lo.try_into().ok()?),
-            u64::from_le_bytes(hi.try_into().ok()?),
-        ))
+        let (k0, k1) = super::ids::pack(piece);
+        Some(ShortKey(k0, k1 | (u64::from(prefixed) << 60)))
     }
+
+    /// Slot of this key in the front table.
+    #[inline]
+    fn front_slot(self) -> usize {
+        super::ids::hash_key(self.0, self.1) as usize & (FRONT_SLOTS - 1)
+    }
+}
+
+/// Slots of the direct-mapped front table of short pieces (64 bytes each: 512 KiB).
+const FRONT_SLOTS: usize = 1 << 13;
+
+/// Longest token string kept inside a front slot.
+const INLINE_TEXT: usize = 24;
+
+/// A front-table entry: a short key (`ShortKey(0, 0)` in an empty slot: a real key has a
+/// non-zero length byte) and its tokens' position in [`FullCache::tokens`]; a piece of one
+/// token whose string has at most [`INLINE_TEXT`] bytes also has that token here (`one`),
+/// so that a hit reads one cache line. Measured reason: reading the token list and the
+/// string from the arenas cost two dependent cache misses per piece.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct FrontSlot {
+    key: ShortKey,
+    tokens: u64,
+    id: u32,
+    lo: u32,
+    hi: u32,
+    /// Length of `text`, or `u32::MAX` when the token is not kept here.
+    one: u32,
+    text: [u8; INLINE_TEXT],
+}
+
+impl FrontSlot {
+    const EMPTY: FrontSlot = FrontSlot {
+        key: ShortKey(0, 0),
+        tokens: 0,
+        id: 0,
+        lo: 0,
+        hi: 0,
+        one: u32::MAX,
+        text: [0; INLINE_TEXT],
+    };
 }
 
 /// One tokenizer's cache in one thread, with its plan and working memory.
@@ -515,6 +551,8 @@ impl ShortKey {
 struct FullCache {
     /// The plan of the tokenizer's pre-tokenizer (computed on first use).
     plan: Option<Option<Rc<StrPlan>>>,
+    /// Direct-mapped copy of recently used `short` entries (the hot words stay in L2).
+    front: Vec<FrontSlot>,
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
     tokens: Vec<CachedToken>,
@@ -535,7 +573,17 @@ impl FullCache {
     #[inline]
     fn get(&mut self, piece: &str, prefixed: bool) -> Option<std::ops::Range<usize>> {
         let v = match ShortKey::new(piece.as_bytes(), prefixed) {
-            Some(key) => *self.short.get(&key)?,
+            Some(key) => {
+                let at = key.front_slot();
+                match self.front.get(at) {
+                    Some(slot) if slot.key == key => slot.tokens,
+                    _ => {
+                        let v = *self.short.get(&key)?;
+                        self.promote(at, key, v);
+                        v
+                    }
+                }
+            }
             None => {
                 self.key.clear();
                 self.key.push(u8::from(prefixed));
@@ -545,6 +593,44 @@ impl FullCache {
         };
         let (start, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
         Some(start..start + len)
+    }
+
+    /// Puts a short piece's entry into front slot `at`.
+    fn promote(&mut self, at: usize, key: ShortKey, v: u64) {
+        if self.front.is_empty() {
+            self.front = vec![FrontSlot::EMPTY; FRONT_SLOTS];
+        }
+        let mut slot = FrontSlot {
+            key,
+            tokens: v,
+            ..FrontSlot::EMPTY
+        };
+        if v & 0xFFFF_FFFF == 1 {
+            if let Some(t) = self.tokens.get((v >> 32) as usize) {
+                let (at, len) = (t.at as usize, t.len as usize);
+                if let (Some(src), Some(dst)) =
+                    (self.text.as_bytes().get(at..at + len), slot.text.get_mut(..len))
+                {
+                    dst.copy_from_slice(src);
+                    (slot.id, slot.lo, slot.hi, slot.one) = (t.id, t.lo, t.hi, t.len);
+                }
+            }
+        }
+        if let Some(s) = self.front.get_mut(at) {
+            *s = slot;
+        }
+    }
+
+    /// The token of a short piece of one token, when its front slot has it.
+    #[inline(always)]
+    fn front_one(&self, piece: &str, prefixed: bool) -> Option<(u32, u32, u32, &str)> {
+        let key = ShortKey::new(piece.as_bytes(), prefixed)?;
+        let slot = self.front.get(key.front_slot())?;
+        if slot.key != key {
+            return None;
+        }
+        let text = slot.text.get(..slot.one as usize)?;
+        Some((slot.id, slot.lo, slot.hi, std::str::from_utf8(text).ok()?))
     }
 
     /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
@@ -558,6 +644,7 @@ impl FullCache {
                 return;
             }
             self.misses_when_full = 0;
+            self.front.clear();
             self.short.clear();
             self.long.clear();
             self.tokens.clear();
@@ -662,7 +749,7 @@ struct Run<'r> {
 impl Run<'_> {
     /// Appends one token of the current word.
     #[inline]
-    fn push(&mut self, id: u32, value: String, offsets: Offsets) {
+    fn push(&mut self, id: u32, value: &str, offsets: Offsets) {
         let word = self.word_idx.unwrap_or(self.word);
         self.enc
             .push_token(id, value, offsets, Some(word), self.type_id);
@@ -681,7 +768,7 @@ impl Run<'_> {
             }
             let seg = text.get(a..b).ok_or(Fallback)?;
             if let Some(id) = id {
-                self.push(id, seg.to_owned(), (a, b));
+                self.push(id, seg, (a, b));
                 self.word += 1;
                 continue;
             }
@@ -705,7 +792,7 @@ impl Run<'_> {
                 }
                 match id {
                     Some(id) => {
-                        let value = norm.get(x..y).ok_or(Fallback)?.to_owned();
+                        let value = norm.get(x..y).ok_or(Fallback)?;
                         let offsets = sg.offsets(x, y)?;
                         self.push(id, value, offsets);
                         self.word += 1;
@@ -758,17 +845,19 @@ impl Run<'_> {
         let src = sg.norm.get(start..end).ok_or(Fallback)?;
         let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
         if cacheable {
+            if let Some((id, lo, hi, value)) = self.cache.front_one(src, prefixed) {
+                let word = self.word_idx.unwrap_or(self.word);
+                let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
+                self.enc
+                    .push_token(id, value, offsets, Some(word), self.type_id);
+                return Ok(());
+            }
             if let Some(hit) = self.cache.get(src, prefixed) {
                 let word = self.word_idx.unwrap_or(self.word);
                 for i in hit {
                     let t = *self.cache.tokens.get(i).ok_or(Fallback)?;
                     let (at, len) = (t.at as usize, t.len as usize);
-                    let value = self
-                        .cache
-                        .text
-                        .get(at..at + len)
-                        .ok_or(Fallback)?
-                        .to_owned();
+                    let value = self.cache.text.get(at..at + len).ok_or(Fallback)?;
                     let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
                     self.enc
                         .push_token(t.id, value, offsets, Some(word), self.type_id);
@@ -828,7 +917,7 @@ impl Run<'_> {
         }
         for (token, (lo, hi)) in tokens.into_iter().zip(spans) {
             let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
-            self.push(token.id, token.value, offsets);
+            self.push(token.id, &token.value, offsets);
         }
         Ok(())
     }

@@ -90,7 +90,7 @@ struct Slot {
 /// Packs a piece of 1..=15 bytes into its two key words, without a byte-wise copy: the
 /// loads overlap, and overlapping bytes are equal, so or-ing them is exact.
 #[inline]
-fn pack(b: &[u8]) -> (u64, u64) {
+pub(super) fn pack(b: &[u8]) -> (u64, u64) {
     let n = b.len();
     let v: u128 = if n >= 8 {
         let lo = b.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
@@ -112,7 +112,7 @@ fn pack(b: &[u8]) -> (u64, u64) {
 
 /// Hash of a packed key: one folded 64×64→128 multiply.
 #[inline]
-fn hash_key(k0: u64, k1: u64) -> u64 {
+pub(super) fn hash_key(k0: u64, k1: u64) -> u64 {
     let m = u128::from(k0 ^ 0x243f_6a88_85a3_08d3) * u128::from(k1 ^ 0x1319_8a2e_0370_7344);
     (m as u64) ^ ((m >> 64) as u64)
 }
