@@ -70,6 +70,9 @@ const BYTE: u16 = 4;
 /// Computing the id's bytes failed: the general path must run (and report the error).
 const FAIL: u16 = 8;
 
+/// Zero bytes after the table, so that any entry can be copied as a fixed-size block.
+const PAD: usize = 16;
+
 /// Largest id table built for added ids, relative to the number of tokens (guards against
 /// very sparse id spaces; ids beyond the table still decode exactly, through the general
 /// path).
@@ -112,7 +115,7 @@ enum Shape {
 #[derive(Clone)]
 pub(crate) struct DecodePlan {
     shape: Shape,
-    /// Bytes of every id, back to back.
+    /// Bytes of every id, back to back, then `PAD` zero bytes (see [`DecodePlan::push`]).
     bytes: Vec<u8>,
     /// `bytes[offsets[id]..offsets[id + 1]]` belongs to `id`; `offsets.len() == ids + 1`.
     offsets: Vec<u32>,
@@ -378,6 +381,7 @@ impl DecodePlan {
             meta.push(flags);
             offsets.push(u32::try_from(bytes.len()).ok()?);
         }
+        bytes.extend_from_slice(&[0; PAD]);
         let shape = match shape {
             Shape::Ctc { .. } => Shape::Ctc { keys },
             s => s,
@@ -398,13 +402,28 @@ impl DecodePlan {
         (m & drop == 0).then_some(m)
     }
 
+    /// Appends the bytes of `id`. Entries of up to `PAD` bytes are copied as one fixed-size
+    /// block (the table is padded for this) and the excess cut off again: much cheaper than a
+    /// variable-length copy for the short entries that make up nearly all tokens.
     #[inline]
-    fn bytes_of(&self, id: u32) -> &[u8] {
+    fn push(&self, id: u32, out: &mut Vec<u8>) {
         let i = id as usize;
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.bytes.get(a as usize..b as usize).unwrap_or_default(),
-            _ => &[],
+        let (Some(&a), Some(&b)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return;
+        };
+        let (a, b) = (a as usize, b as usize);
+        let len = b.saturating_sub(a);
+        if len <= PAD {
+            let block: Option<&[u8; PAD]> =
+                self.bytes.get(a..a + PAD).and_then(|s| s.try_into().ok());
+            if let Some(block) = block {
+                let end = out.len() + len;
+                out.extend_from_slice(block);
+                out.truncate(end);
+                return;
+            }
         }
+        out.extend_from_slice(self.bytes.get(a..b).unwrap_or_default());
     }
 
     /// Decodes `ids` as `tok.decode` does; `None` when the general path must run instead
@@ -444,7 +463,7 @@ impl DecodePlan {
                         out.push(b' ');
                     }
                     started = true;
-                    out.extend_from_slice(self.bytes_of(id));
+                    self.push(id, &mut out);
                 }
                 String::from_utf8(out).ok()
             }
@@ -462,7 +481,7 @@ impl DecodePlan {
                         continue;
                     }
                     prev = key;
-                    out.extend_from_slice(self.bytes_of(id));
+                    self.push(id, &mut out);
                 }
                 String::from_utf8(out).ok()
             }
@@ -498,7 +517,7 @@ impl DecodePlan {
                                 .flush_run(&mut run, run_first, false, &mut out)
                                 .ok()?;
                         }
-                        out.extend_from_slice(self.bytes_of(id));
+                        self.push(id, &mut out);
                         None
                     } else if m & FAIL != 0 {
                         return None;
