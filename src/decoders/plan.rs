@@ -50,9 +50,11 @@
 //! decoders after the terminal see a single string, so they run unchanged on it.
 //!
 //! Ids absent from the vocabulary are skipped and special tokens are skipped on request,
-//! with the same tests as the general path (precomputed per id). Empty input, and any error
-//! met on the way, return `None` so the caller runs the general path, which then yields the
-//! same text or the same error.
+//! with the same tests as the general path (precomputed per id). The table covers the
+//! model's vocabulary size and the added ids; an id beyond it that still has a token (a model
+//! with gaps in its ids) sends the call to the general path. Input with no kept id, and any
+//! error met on the way, return `None` so the caller runs the general path, which then
+//! yields the same text or the same error.
 
 use std::collections::HashMap;
 
