@@ -2,6 +2,7 @@
 //! added tokens → normalizer → pre-tokenizer → model → post-processor (and the decoder back).
 
 use crate::added_vocabulary::{AddedToken, AddedTokenWithId, AddedVocabulary};
+use crate::decoders::plan::DecodePlan;
 use crate::decoders::DecoderWrapper;
 use crate::encoding::Encoding;
 use crate::models::ModelWrapper;
@@ -126,6 +127,8 @@ pub struct Tokenizer {
     cache_id: u64,
     /// Largest input (bytes, both sequences together) one encode call accepts.
     max_input_bytes: Option<usize>,
+    /// Compiled decoder, built on the first decode (`None` inside: the general path decodes).
+    decode_plan: std::sync::OnceLock<Option<DecodePlan>>,
 }
 
 /// Default of [`Tokenizer::with_max_input_bytes`]: 1 GiB per call.
@@ -312,6 +315,7 @@ impl Tokenizer {
             padding: json.padding,
             cache_id: ids::next_cache_id(),
             max_input_bytes: Some(DEFAULT_MAX_INPUT_BYTES),
+            decode_plan: std::sync::OnceLock::new(),
         })
     }
 
@@ -410,6 +414,7 @@ impl Tokenizer {
         let mut vocab = std::mem::take(&mut self.added_vocabulary);
         let r = vocab.add_tokens(tokens, &self.model, self.normalizer.as_ref());
         self.added_vocabulary = vocab;
+        self.decode_plan = std::sync::OnceLock::new();
         r
     }
 
@@ -706,6 +711,20 @@ impl Tokenizer {
 
     /// Decodes ids into text; unknown ids are skipped, as the reference does.
     pub fn decode(&self, ids: &[u32], skip_special_tokens: bool) -> Result<String> {
+        let plan = self.decode_plan.get_or_init(|| DecodePlan::build(self));
+        if let Some(text) = plan
+            .as_ref()
+            .and_then(|p| p.decode(self, ids, skip_special_tokens))
+        {
+            return Ok(text);
+        }
+        self.decode_general(ids, skip_special_tokens)
+    }
+
+    /// [`decode`](Self::decode) through the general path only (token strings through the
+    /// decoder chain, no compiled plan): the reference the compiled plan is tested against.
+    #[doc(hidden)]
+    pub fn decode_general(&self, ids: &[u32], skip_special_tokens: bool) -> Result<String> {
         let tokens: Vec<String> = ids
             .iter()
             .filter_map(|&id| {

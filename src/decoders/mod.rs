@@ -12,6 +12,7 @@ pub mod byte_level;
 pub mod ctc;
 pub mod fuse;
 pub mod metaspace;
+pub(crate) mod plan;
 pub mod replace;
 pub mod strip;
 pub mod wordpiece;
