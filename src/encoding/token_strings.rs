@@ -92,7 +92,8 @@ impl TokenStrings {
         };
         let to = other.ends.get(stop - 1).copied().unwrap_or(from);
         let base = self.text.len();
-        self.text.push_str(other.text.get(from..to).unwrap_or_default());
+        self.text
+            .push_str(other.text.get(from..to).unwrap_or_default());
         if let Some(ends) = other.ends.get(start..stop) {
             self.ends.extend(ends.iter().map(|&e| e - from + base));
         }
@@ -195,7 +196,10 @@ mod tests {
         u.prepend_n(2, "<pad>");
         assert_eq!(u.as_strings(), ["<pad>", "<pad>", "z", "bc", "d", "ef"]);
         u.pad_to(8, "[P]");
-        assert_eq!(u.as_strings(), ["<pad>", "<pad>", "z", "bc", "d", "ef", "[P]", "[P]"]);
+        assert_eq!(
+            u.as_strings(),
+            ["<pad>", "<pad>", "z", "bc", "d", "ef", "[P]", "[P]"]
+        );
         assert_eq!(format!("{:?}", list(&["a", "b"])), r#"["a", "b"]"#);
     }
 }

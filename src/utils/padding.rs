@@ -105,7 +105,7 @@ mod tests {
         for i in 0..n {
             e.push_token(
                 i as u32 + 10,
-                format!("t{i}"),
+                &format!("t{i}"),
                 (i, i + 1),
                 Some(i as u32),
                 0,

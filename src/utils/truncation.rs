@@ -147,7 +147,7 @@ mod tests {
     fn enc(n: usize) -> Encoding {
         let mut e = Encoding::with_capacity(n);
         for i in 0..n {
-            e.push_token(i as u32, format!("t{i}"), (i, i + 1), Some(i as u32), 0);
+            e.push_token(i as u32, &format!("t{i}"), (i, i + 1), Some(i as u32), 0);
         }
         e
     }

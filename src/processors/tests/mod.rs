@@ -40,7 +40,7 @@ fn words(text: &str, type_id: u32) -> Encoding {
         let id = VOCAB.iter().position(|v| *v == w).unwrap_or(0);
         enc.push_token(
             id as u32,
-            VOCAB[id].to_string(),
+            VOCAB[id],
             (start, start + w.len()),
             Some(i as u32),
             type_id,
@@ -372,13 +372,7 @@ const TRIM_CASES: &[(
 fn raw(tokens: &[(&str, usize, usize)], type_id: u32) -> Encoding {
     let mut e = Encoding::with_capacity(tokens.len());
     for (i, (t, s, end)) in tokens.iter().enumerate() {
-        e.push_token(
-            i as u32 + 5,
-            t.to_string(),
-            (*s, *end),
-            Some(i as u32),
-            type_id,
-        );
+        e.push_token(i as u32 + 5, t, (*s, *end), Some(i as u32), type_id);
     }
     e
 }
