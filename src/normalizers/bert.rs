@@ -230,9 +230,13 @@ impl BertNormalizer {
             }
             let run_len = rest.bytes().position(|b| b < 0x80).unwrap_or(rest.len());
             let run = rest.get(..run_len).unwrap_or_default();
-            let mut n = NormalizedString::from(run);
-            self.normalize(&mut n)?;
-            out.extend_from_slice(n.get().as_bytes());
+            let mark = out.len();
+            if !self.rewrite_run(run, strip, &mut out) {
+                out.truncate(mark);
+                let mut n = NormalizedString::from(run);
+                self.normalize(&mut n)?;
+                out.extend_from_slice(n.get().as_bytes());
+            }
             i += run_len;
         }
         if out == bytes {
@@ -241,6 +245,65 @@ impl BertNormalizer {
         String::from_utf8(out)
             .map(Some)
             .map_err(|_| crate::Error::encode("normalization produced invalid UTF-8"))
+    }
+}
+
+impl BertNormalizer {
+    /// The text of a run of non-ASCII chars, char by char, appended to `out`; `false`
+    /// (with `out` partly written) when the run needs the full normalizer.
+    ///
+    /// Each step maps a char to chars on its own: cleaning drops or blanks it, Chinese
+    /// chars get spaces around them, lowercasing maps it. Accent stripping is NFD then the
+    /// removal of nonspacing marks; NFD is each char's canonical decomposition followed by
+    /// the canonical reordering of runs of non-starters, so when every non-starter of the
+    /// decomposition is a removed mark, what remains is the starters in order and the
+    /// reordering cannot matter. Any other non-starter returns `false`.
+    fn rewrite_run(&self, run: &str, strip: bool, out: &mut Vec<u8>) -> bool {
+        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+        let mut ok = true;
+        let mut buf = [0u8; 4];
+        let mut emit = |c: char, out: &mut Vec<u8>| {
+            if self.lowercase {
+                for l in c.to_lowercase() {
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            } else {
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        };
+        for c in run.chars() {
+            if self.clean_text && is_removed(c) {
+                continue;
+            }
+            if self.clean_text && is_bert_whitespace(c) {
+                out.push(b' ');
+                continue;
+            }
+            let chinese = self.handle_chinese_chars && is_chinese_char(c);
+            if chinese {
+                out.push(b' ');
+            }
+            if strip {
+                decompose_canonical(c, |d| {
+                    if (d as u32) >= 0x300 && in_ranges(NONSPACING_MARK_8, d) {
+                        return;
+                    }
+                    if canonical_combining_class(d) != 0 {
+                        ok = false;
+                    }
+                    emit(d, out);
+                });
+                if !ok {
+                    return false;
+                }
+            } else {
+                emit(c, out);
+            }
+            if chinese {
+                out.push(b' ');
+            }
+        }
+        true
     }
 }
 
@@ -348,5 +411,81 @@ mod tests {
         // (Mn since Unicode 9) survive accent stripping.
         assert_eq!(run(&n, "a\u{8E2}\u{AD}b").0, "a\u{8E2}b");
         assert_eq!(run(&n, "a\u{903}\u{8D4}\u{301}").0, "a\u{903}\u{8D4}");
+    }
+}
+
+#[cfg(test)]
+mod plain_text_tests {
+    use super::*;
+
+    /// `rewrite` (the text without alignments) equals the full normalizer's text on
+    /// random text mixing ASCII and chars every step changes, for every configuration.
+    #[test]
+    fn rewrite_equals_the_full_normalizer() {
+        const POOL: &[&str] = &[
+            "a",
+            "B",
+            " ",
+            "\t",
+            "\n",
+            "\u{1}",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "\u{327}\u{300}",
+            "\u{345}",
+            "中",
+            "\u{f900}",
+            "ß",
+            "İ",
+            "Σ",
+            "Ǆ",
+            "\u{200b}",
+            "\u{feff}",
+            "Ａ",
+            "한",
+            "\u{1100}\u{1161}",
+            "\u{0e48}",
+            "\u{05b0}\u{05b1}",
+            "…",
+            "😀",
+            "Å",
+            "\u{2126}",
+            "\u{a0}",
+            "\u{3000}",
+            "Ḗ",
+            "ǰ",
+            "\u{1e9e}",
+            "\u{0}",
+            "Привет",
+            "ΆΈ",
+            "\u{93f}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for bits in 0..24u32 {
+            let n = BertNormalizer {
+                clean_text: bits & 1 != 0,
+                handle_chinese_chars: bits & 2 != 0,
+                lowercase: bits & 4 != 0,
+                strip_accents: match bits >> 3 {
+                    0 => None,
+                    1 => Some(true),
+                    _ => Some(false),
+                },
+            };
+            for round in 0..300 {
+                let mut text = String::new();
+                for _ in 0..1 + round % 25 {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+                }
+                let mut full = NormalizedString::from(text.as_str());
+                n.normalize(&mut full).unwrap();
+                let plain = n.rewrite(&text).unwrap().unwrap_or_else(|| text.clone());
+                assert_eq!(plain, full.get(), "{n:?} on {text:?}");
+            }
+        }
     }
 }
