@@ -259,49 +259,62 @@ impl BertNormalizer {
     /// decomposition is a removed mark, what remains is the starters in order and the
     /// reordering cannot matter. Any other non-starter returns `false`.
     fn rewrite_run(&self, run: &str, strip: bool, out: &mut Vec<u8>) -> bool {
+        run.chars().all(|c| self.rewrite_char(c, strip, out))
+    }
+
+    /// Whether accents are stripped (the `strip_accents` setting, `lowercase` when unset).
+    pub(crate) fn strips_accents(&self) -> bool {
+        self.strip_accents.unwrap_or(self.lowercase)
+    }
+
+    /// Appends what this normalizer makes of the char `c` on its own (see
+    /// [`Self::rewrite_run`]; `strip` is [`Self::strips_accents`]); `false` when `c`
+    /// needs the full normalizer. In the full normalizer every char produced from `c` is
+    /// aligned to `c`: the cleaning replaces it, the spaces around a Chinese char and the
+    /// extra chars of a decomposition or a lowercase mapping are inserted after it.
+    pub(crate) fn rewrite_char(&self, c: char, strip: bool, out: &mut Vec<u8>) -> bool {
         use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-        let mut ok = true;
         let mut buf = [0u8; 4];
-        let mut emit = |c: char, out: &mut Vec<u8>| {
-            if self.lowercase {
+        let lowercase = self.lowercase;
+        let emit = |c: char, out: &mut Vec<u8>, buf: &mut [u8; 4]| {
+            if lowercase {
                 for l in c.to_lowercase() {
-                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    out.extend_from_slice(l.encode_utf8(buf).as_bytes());
                 }
             } else {
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                out.extend_from_slice(c.encode_utf8(buf).as_bytes());
             }
         };
-        for c in run.chars() {
-            if self.clean_text && is_removed(c) {
-                continue;
-            }
-            if self.clean_text && is_bert_whitespace(c) {
-                out.push(b' ');
-                continue;
-            }
-            let chinese = self.handle_chinese_chars && is_chinese_char(c);
-            if chinese {
-                out.push(b' ');
-            }
-            if strip {
-                decompose_canonical(c, |d| {
-                    if (d as u32) >= 0x300 && in_ranges(NONSPACING_MARK_8, d) {
-                        return;
-                    }
-                    if canonical_combining_class(d) != 0 {
-                        ok = false;
-                    }
-                    emit(d, out);
-                });
-                if !ok {
-                    return false;
+        if self.clean_text && is_removed(c) {
+            return true;
+        }
+        if self.clean_text && is_bert_whitespace(c) {
+            out.push(b' ');
+            return true;
+        }
+        let chinese = self.handle_chinese_chars && is_chinese_char(c);
+        if chinese {
+            out.push(b' ');
+        }
+        if strip {
+            let mut ok = true;
+            decompose_canonical(c, |d| {
+                if (d as u32) >= 0x300 && in_ranges(NONSPACING_MARK_8, d) {
+                    return;
                 }
-            } else {
-                emit(c, out);
+                if canonical_combining_class(d) != 0 {
+                    ok = false;
+                }
+                emit(d, out, &mut buf);
+            });
+            if !ok {
+                return false;
             }
-            if chinese {
-                out.push(b' ');
-            }
+        } else {
+            emit(c, out, &mut buf);
+        }
+        if chinese {
+            out.push(b' ');
         }
         true
     }

@@ -389,6 +389,20 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
                 Some(_) => return Ok(None),
             }
         }
+        // Other text without an alignment yet: char by char when it is short or mostly
+        // non-ASCII (long mostly-ASCII text is cut into chunks first, see
+        // `normalize_chunked`, which comes back here for each chunk).
+        NormalizerWrapper::BertNormalizer(b) if matches!(cur, Aligned::Same(_)) => {
+            let s = cur.text();
+            let wide = s.bytes().filter(|b| !b.is_ascii()).count();
+            if s.len() > 64 && wide * 4 < s.len() {
+                return Ok(None);
+            }
+            match bert_table(b, s) {
+                Some(aligned) => aligned,
+                None => return Ok(None),
+            }
+        }
         // Nothing the charsmap changes: left as is.
         NormalizerWrapper::Precompiled(p) => match precompiled_table(p, cur)? {
             Some(next) => next,
@@ -445,6 +459,24 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
         }
         _ => return Ok(None),
     }))
+}
+
+/// `BertNormalizer` on text without an alignment yet, char by char: every char it makes
+/// of a source char is aligned to that char (see `BertNormalizer::rewrite_char`); `None`
+/// when some char needs the full normalizer.
+fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned<'static>> {
+    let strip = b.strips_accents();
+    let mut out = Vec::with_capacity(s.len() + s.len() / 4);
+    let mut table = Vec::with_capacity(out.capacity());
+    for (i, c) in s.char_indices() {
+        let before = out.len();
+        if !b.rewrite_char(c, strip, &mut out) {
+            return None;
+        }
+        let entry = (i, i + c.len_utf8());
+        table.extend(std::iter::repeat_n(entry, out.len() - before));
+    }
+    Some(Aligned::Table(String::from_utf8(out).ok()?, table))
 }
 
 /// `Precompiled` with its alignment, `None` when the general normalizer must run.
@@ -1095,6 +1127,13 @@ mod tests {
                 let general = general_aligned(&n, &text).ok().map(Aligned::into_table);
                 let chunked = normalize_chunked(&n, &text).ok().map(Aligned::into_table);
                 compared += usize::from(general.is_some());
+                let direct = normalize_aligned(Some(&n), &text)
+                    .ok()
+                    .map(Aligned::into_table);
+                assert!(
+                    general.is_none() || general == direct,
+                    "{config} on {text:?}:\n general {general:?}\n direct {direct:?}"
+                );
                 assert!(
                     general == chunked,
                     "{config} on {text:?}:\n general {general:?}\n chunked {chunked:?}"
