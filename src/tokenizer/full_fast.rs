@@ -375,27 +375,28 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
         }
         // No removed chars, and every non-ASCII char a starter that no step changes: every
         // step maps char for char (ASCII to ASCII), and NFD leaves the text as it is.
+        // Otherwise, on text without an alignment yet, char by char when it is short or
+        // mostly non-ASCII (long mostly-ASCII text is cut into chunks first, see
+        // `normalize_chunked`, which comes back here for each chunk).
         NormalizerWrapper::BertNormalizer(b) => {
             let s = cur.text();
             let mut buf = [0u8; 4];
+            let mut simple = true;
             for c in s.chars().filter(|c| !c.is_ascii()) {
                 if may_decompose(c) || b.rewrite(c.encode_utf8(&mut buf))?.is_some() {
-                    return Ok(None);
+                    simple = false;
+                    break;
                 }
             }
-            match b.rewrite(s)? {
-                None => cur,
-                Some(out) if out.len() == s.len() => cur.with_text(out),
-                Some(_) => return Ok(None),
+            if simple {
+                match b.rewrite(s)? {
+                    None => return Ok(Some(cur)),
+                    Some(out) if out.len() == s.len() => return Ok(Some(cur.with_text(out))),
+                    Some(_) => {}
+                }
             }
-        }
-        // Other text without an alignment yet: char by char when it is short or mostly
-        // non-ASCII (long mostly-ASCII text is cut into chunks first, see
-        // `normalize_chunked`, which comes back here for each chunk).
-        NormalizerWrapper::BertNormalizer(b) if matches!(cur, Aligned::Same(_)) => {
-            let s = cur.text();
             let wide = s.bytes().filter(|b| !b.is_ascii()).count();
-            if s.len() > 64 && wide * 4 < s.len() {
+            if !matches!(cur, Aligned::Same(_)) || (s.len() > 64 && wide * 4 < s.len()) {
                 return Ok(None);
             }
             match bert_table(b, s) {
