@@ -147,6 +147,25 @@ impl Encoding {
         self.tokens.as_strings()
     }
 
+    /// Token strings, borrowed from the encoding's own text: the strings of
+    /// [`get_tokens`](Self::get_tokens) without building a `String` for each.
+    ///
+    /// ```
+    /// # fn main() -> subtok::Result<()> {
+    /// let tokenizer = subtok::Tokenizer::from_file(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/fixtures/tokenizers/wordpiece-bert.json"
+    /// ))?;
+    /// let encoding = tokenizer.encode("Hello there", false)?;
+    /// let tokens: Vec<&str> = encoding.iter_tokens().collect();
+    /// assert_eq!(tokens, encoding.get_tokens());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn iter_tokens(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.tokens.iter()
+    }
+
     /// Word index of each token (`None` for special tokens and padding).
     pub fn get_word_ids(&self) -> &[Option<u32>] {
         &self.words

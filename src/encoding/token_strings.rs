@@ -61,7 +61,7 @@ impl TokenStrings {
     }
 
     /// The strings in order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         (0..self.len()).map(|i| self.get(i).unwrap_or_default())
     }
 
