@@ -225,12 +225,12 @@ fn normalize_aligned<'a>(
     // Any other normalizer: its own alignment, exact by construction.
     let mut ns = NormalizedString::from(seg);
     n.normalize(&mut ns)?;
-    let table = ns.alignments().to_vec();
     // Chars aligned to nothing change how later whole-text rewrites address the text.
-    if table.iter().any(|&(s, e)| s == e) {
+    if ns.alignments().iter().any(|&(s, e)| s == e) {
         return Err(Fallback);
     }
-    Ok(Aligned::Table(ns.get().to_owned(), table))
+    let (text, table) = ns.into_normalized_parts();
+    Ok(Aligned::Table(text, table))
 }
 
 /// Whether `s` is in `form` by the quick check (the test the Unicode normalizers make
