@@ -1,7 +1,6 @@
 //! Times `Tokenizer::encode` (full encoding) of the adversarial inputs of
 //! `tests/support/adversarial_inputs.rs` at 1 MiB and 4 MiB, best of 3 each, and prints the
-//! 4 MiB / 1 MiB ratio (linear time gives 4) and milliseconds per MiB (on-CPU time of the
-//! encoding thread where Linux reports it, so that a busy machine disturbs it less).
+//! 4 MiB / 1 MiB ratio (linear time gives 4) and milliseconds per MiB.
 //!
 //! `cargo run --release --example adversarial_ratio -- [TOKENIZER,...] [INPUT,...]`, with
 //! tokenizer names from the shared conformance directory (`SUBTOK_CONFORMANCE_DIR`, default
@@ -23,24 +22,12 @@ fn list(arg: Option<String>) -> Option<Vec<String>> {
         .map(|a| a.split(',').map(str::to_owned).collect())
 }
 
-/// Time this thread has spent on a CPU (Linux `schedstat`), which, unlike wall time, leaves
-/// out the time other processes of a busy machine hold the cores; `None` elsewhere.
-fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
-
-/// Best of `n` encodes of `text`: on-CPU time where available, else wall time.
 fn best_of(n: usize, tok: &Tokenizer, text: &str) -> Duration {
     (0..n)
         .map(|_| {
-            let (wall, cpu) = (Instant::now(), cpu_time());
+            let start = Instant::now();
             std::hint::black_box(tok.encode(text, false).unwrap());
-            match (cpu, cpu_time()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => wall.elapsed(),
-            }
+            start.elapsed()
         })
         .min()
         .unwrap_or_default()
