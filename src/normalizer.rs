@@ -116,6 +116,11 @@ impl NormalizedString {
         &self.alignments
     }
 
+    /// The normalized text and its alignments, taken out without copying.
+    pub(crate) fn into_normalized_parts(self) -> (String, Vec<(usize, usize)>) {
+        (self.normalized, self.alignments)
+    }
+
     /// The shift of the original text inside the full input.
     pub fn original_shift(&self) -> usize {
         self.original_shift

@@ -232,12 +232,12 @@ fn normalize_aligned<'a>(
 fn general_aligned(n: &NormalizerWrapper, seg: &str) -> Step<Aligned<'static>> {
     let mut ns = NormalizedString::from(seg);
     n.normalize(&mut ns)?;
-    let table = ns.alignments().to_vec();
     // Chars aligned to nothing change how later whole-text rewrites address the text.
-    if table.iter().any(|&(s, e)| s == e) {
+    if ns.alignments().iter().any(|&(s, e)| s == e) {
         return Err(Fallback);
     }
-    Ok(Aligned::Table(ns.get().to_owned(), table))
+    let (text, table) = ns.into_normalized_parts();
+    Ok(Aligned::Table(text, table))
 }
 
 /// Whether `n` rewrites each char on its own, ASCII chars into ASCII, and never combines a

@@ -58,14 +58,48 @@ impl std::fmt::Debug for Unigram {
     }
 }
 
+/// A byte position in the lattice: `u32` for words under 4 GiB (a node then takes 16 bytes,
+/// half the memory of `usize` positions: measured, the node array of a multi-megabyte word
+/// is a large part of its time), `usize` beyond.
+trait Pos: Copy + PartialEq {
+    /// Marks an unreached position.
+    const NONE: Self;
+    fn new(at: usize) -> Self;
+    fn get(self) -> usize;
+}
+
+impl Pos for u32 {
+    const NONE: Self = u32::MAX;
+    #[inline]
+    fn new(at: usize) -> Self {
+        at as u32
+    }
+    #[inline]
+    fn get(self) -> usize {
+        self as usize
+    }
+}
+
+impl Pos for usize {
+    const NONE: Self = usize::MAX;
+    #[inline]
+    fn new(at: usize) -> Self {
+        at
+    }
+    #[inline]
+    fn get(self) -> usize {
+        self
+    }
+}
+
 /// The best path found so far to one byte position.
 #[derive(Clone, Copy)]
-struct BestNode {
-    /// Piece id of the last step (or the unknown id).
-    id: usize,
+struct BestNode<P> {
     score: f64,
-    /// Where the last step starts; `None` while the position is unreached.
-    start: Option<usize>,
+    /// Piece id of the last step (or the unknown id).
+    id: u32,
+    /// Where the last step starts; [`Pos::NONE`] while the position is unreached.
+    start: P,
 }
 
 impl Unigram {
@@ -143,13 +177,25 @@ impl Unigram {
     /// The best segmentation of `sentence` as byte spans `(start, end)`, in order, with runs
     /// of unknown nodes fused.
     fn segment(&self, sentence: &str) -> Result<Vec<(usize, usize)>> {
+        if sentence.len() < u32::MAX as usize {
+            self.segment_with::<u32>(sentence)
+        } else {
+            self.segment_with::<usize>(sentence)
+        }
+    }
+
+    /// [`segment`](Self::segment) with positions of type `P` (holding `sentence.len()`).
+    fn segment_with<P: Pos>(&self, sentence: &str) -> Result<Vec<(usize, usize)>> {
         let size = sentence.len();
         let bytes = sentence.as_bytes();
         let unk_score = self.min_score - UNK_PENALTY;
+        // Ids fit in `u32` (checked at load); `u32::MAX` when there is no unknown piece, only
+        // used when the missing piece is an error.
+        let unk_id = self.unk_id.map_or(u32::MAX, |id| id as u32);
         let unreached = BestNode {
-            id: 0,
             score: 0.0,
-            start: None,
+            id: 0,
+            start: P::NONE,
         };
         let mut best = vec![unreached; size + 1];
         for (start, c) in sentence.char_indices() {
@@ -161,11 +207,11 @@ impl Unigram {
                 let score = self.vocab.get(id as usize).map_or(0.0, |p| p.1);
                 let candidate = score + here;
                 if let Some(target) = best.get_mut(start + len) {
-                    if target.start.is_none() || candidate > target.score {
+                    if target.start == P::NONE || candidate > target.score {
                         *target = BestNode {
-                            id: id as usize,
                             score: candidate,
-                            start: Some(start),
+                            id,
+                            start: P::new(start),
                         };
                     }
                 }
@@ -176,11 +222,14 @@ impl Unigram {
             if !has_single {
                 let candidate = unk_score + here;
                 if let Some(target) = best.get_mut(start + char_len) {
-                    if target.start.is_none() || candidate > target.score {
+                    if target.start == P::NONE || candidate > target.score {
+                        if self.unk_id.is_none() {
+                            return Err(Self::missing_unk());
+                        }
                         *target = BestNode {
-                            id: self.unk_id.ok_or_else(Self::missing_unk)?,
                             score: candidate,
-                            start: Some(start),
+                            id: unk_id,
+                            start: P::new(start),
                         };
                     }
                 }
@@ -192,10 +241,11 @@ impl Unigram {
         let mut unk_run_end: Option<usize> = None;
         while end > 0 {
             let node = best.get(end).copied().unwrap_or(unreached);
-            let Some(start) = node.start.filter(|&s| s < end) else {
+            let start = node.start.get();
+            if node.start == P::NONE || start >= end {
                 return Err(Error::encode("Unigram lattice has no path to the end"));
-            };
-            if Some(node.id) == self.unk_id {
+            }
+            if self.unk_id.is_some() && node.id == unk_id {
                 unk_run_end.get_or_insert(end);
             } else {
                 if let Some(run_end) = unk_run_end.take() {
