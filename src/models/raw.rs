@@ -328,6 +328,8 @@ impl<'de> Deserialize<'de> for RawModel {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawModel, A::Error> {
                 let mut raw = RawModel::default();
                 while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    let model = raw.model_type.as_ref().and_then(Value::as_str);
+                    let checks = field_type(model, key.as_ref());
                     let slot = match key.as_ref() {
                         "type" => &mut raw.model_type,
                         "dropout" => &mut raw.dropout,
@@ -352,13 +354,53 @@ impl<'de> Deserialize<'de> for RawModel {
                             continue;
                         }
                     };
-                    *slot = Some(map.next_value()?);
+                    *slot = Some(match checks {
+                        Some(FieldType::Float) => checked::<A, Option<f32>>(&mut map)?,
+                        Some(FieldType::Bool) => checked::<A, Option<bool>>(&mut map)?,
+                        Some(FieldType::Str) => checked::<A, Option<String>>(&mut map)?,
+                        Some(FieldType::Size) => checked::<A, Option<usize>>(&mut map)?,
+                        None => map.next_value()?,
+                    });
                 }
                 Ok(raw)
             }
         }
         deserializer.deserialize_map(RawVisitor)
     }
+}
+
+/// The JSON type of a scalar model field.
+enum FieldType {
+    Float,
+    Bool,
+    Str,
+    Size,
+}
+
+/// The type `model`'s loader reads `field` as, when the model's `type` came before the
+/// field (as in every file the reference writes): the value is then checked where it
+/// stands, so a wrong type is reported at `model.FIELD` with its line and column. Fields
+/// a model does not read are left unchecked (the reference ignores them), and so is
+/// everything when the type comes later (checked after the object, at `model`).
+fn field_type(model: Option<&str>, field: &str) -> Option<FieldType> {
+    Some(match (model?, field) {
+        ("BPE", "dropout") => FieldType::Float,
+        ("BPE", "fuse_unk" | "byte_fallback" | "ignore_merges") => FieldType::Bool,
+        ("BPE", "unk_token" | "continuing_subword_prefix" | "end_of_word_suffix") => FieldType::Str,
+        ("WordPiece", "unk_token" | "continuing_subword_prefix") | ("WordLevel", "unk_token") => {
+            FieldType::Str
+        }
+        ("WordPiece", "max_input_chars_per_word") | ("Unigram", "unk_id") => FieldType::Size,
+        _ => return None,
+    })
+}
+
+/// The next map value read as `T` (errors at the value's own position), kept as JSON.
+fn checked<'de, A: MapAccess<'de>, T: Deserialize<'de> + serde::Serialize>(
+    map: &mut A,
+) -> Result<Value, A::Error> {
+    let value: T = map.next_value()?;
+    serde_json::to_value(value).map_err(serde::de::Error::custom)
 }
 
 /// Converts one JSON value to `T`, naming `field` in the error.
