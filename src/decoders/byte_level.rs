@@ -38,7 +38,7 @@ pub(crate) fn alphabet_byte(c: char) -> Option<u8> {
 
 /// Appends the bytes `token` stands for to `out`: the alphabet bytes when every char is in
 /// the alphabet, the token's own UTF-8 bytes otherwise.
-fn push_token_bytes(token: &str, out: &mut Vec<u8>) {
+pub(crate) fn push_token_bytes(token: &str, out: &mut Vec<u8>) {
     let start = out.len();
     for c in token.chars() {
         match alphabet_byte(c) {

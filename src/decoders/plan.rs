@@ -59,7 +59,6 @@
 use std::collections::HashMap;
 
 use super::byte_fallback::byte_token_value;
-use super::byte_level::alphabet_byte;
 use super::DecoderWrapper;
 use crate::{Decoder, Error, Model, Result, Tokenizer};
 
@@ -183,22 +182,6 @@ fn apply_stage(d: &DecoderWrapper, token: String, first: bool, last: bool) -> Re
         .ok_or_else(|| Error::decode("decode plan: missing element"))
 }
 
-/// Appends the bytes `ByteLevel` makes of `token`: its alphabet bytes when every char is in
-/// the alphabet, its own UTF-8 bytes otherwise.
-fn push_byte_level(token: &str, out: &mut Vec<u8>) {
-    let start = out.len();
-    for c in token.chars() {
-        match alphabet_byte(c) {
-            Some(b) => out.push(b),
-            None => {
-                out.truncate(start);
-                out.extend_from_slice(token.as_bytes());
-                return;
-            }
-        }
-    }
-}
-
 fn flatten<'d>(d: &'d DecoderWrapper, out: &mut Vec<&'d DecoderWrapper>) {
     match d {
         DecoderWrapper::Sequence(s) => s.get_decoders().iter().for_each(|d| flatten(d, out)),
@@ -299,7 +282,7 @@ impl Shape {
     fn push_text(&self, s: &str, out: &mut Vec<u8>) {
         match self.terminal() {
             Terminal::Concat => out.extend_from_slice(s.as_bytes()),
-            Terminal::ByteLevel => push_byte_level(s, out),
+            Terminal::ByteLevel => super::byte_level::push_token_bytes(s, out),
         }
     }
 
