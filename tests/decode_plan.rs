@@ -13,31 +13,15 @@
 //!
 //! `decode_throughput` (ignored) prints decode speed in MB/s of output on the English corpus.
 
+#[path = "support/shared_data.rs"]
+mod shared_data;
+use shared_data::{conformance_dir, corpus_dir, manifest_dir};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use serde_json::Value;
 use subtok::added_vocabulary::AddedToken;
 use subtok::Tokenizer;
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn conformance_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SUBTOK_CONFORMANCE_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => manifest_dir().join("../shared/conformance"),
-    };
-    dir.join("tokenizers").is_dir().then_some(dir)
-}
-
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("SUBTOK_CORPUS_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => manifest_dir().join("../shared/corpus"),
-    }
-}
 
 fn read_jsonl_texts(path: &Path, limit: usize) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(path) else {

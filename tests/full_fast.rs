@@ -12,6 +12,9 @@
 #[path = "support/adversarial_inputs.rs"]
 mod adversarial_inputs;
 
+#[path = "support/shared_data.rs"]
+mod shared_data;
+use shared_data::{conformance_dir, corpus_dir, manifest_dir};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -27,25 +30,6 @@ const SHARED_TOKENIZERS: &[&str] = &[
     "t5-small",
     "llama2",
 ];
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn conformance_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("SUBTOK_CONFORMANCE_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => manifest_dir().join("../shared/conformance"),
-    };
-    dir.join("tokenizers").is_dir().then_some(dir)
-}
-
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("SUBTOK_CORPUS_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => manifest_dir().join("../shared/corpus"),
-    }
-}
 
 fn read_jsonl_texts(path: &Path) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(path).ok()?;
