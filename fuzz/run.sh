@@ -9,9 +9,25 @@ target=${1:?usage: run.sh TARGET SECONDS}
 seconds=${2:?usage: run.sh TARGET SECONDS}
 shift 2
 mkdir -p "corpus/$target" "artifacts/$target"
-# Seed the JSON parser's corpus with the small fixture files.
+# Small seeds: every tokenizer file (the fixtures, and the shared conformance files when
+# present) cut down to its first 300 ids by shrink.jq, every other component unchanged. The
+# parsing targets load one per input, so a small vocabulary is what lets them run thousands of
+# inputs a second instead of tens. Without jq the targets fall back to the whole files.
+shared=${SUBTOK_CONFORMANCE_DIR:-../../shared/conformance}
+if command -v jq >/dev/null && [ ! -d seeds ]; then
+    mkdir -p seeds.tmp
+    for f in ../fixtures/subtok-default.json ../fixtures/tokenizers/*.json "$shared"/tokenizers/*.json; do
+        [ -f "$f" ] && jq -c --argjson k 300 -f shrink.jq "$f" > "seeds.tmp/$(basename "$f")"
+    done
+    mv seeds.tmp seeds
+fi
+# Seed the JSON parser's corpus with the small seeds and the bad files.
 if [ "$target" = parse_bytes ] && [ -z "$(ls -A "corpus/$target")" ]; then
-    cp ../fixtures/tokenizers/*.json "corpus/$target/" 2>/dev/null || true
+    if [ -d seeds ]; then
+        cp seeds/*.json "corpus/$target/"
+    else
+        cp ../fixtures/tokenizers/*.json "corpus/$target/" 2>/dev/null || true
+    fi
     cp ../fixtures/bad/*.json "corpus/$target/" 2>/dev/null || true
 fi
 export RUSTC_BOOTSTRAP=1

@@ -37,6 +37,22 @@ pub fn tokenizer_paths(max_bytes: u64) -> Vec<PathBuf> {
     paths
 }
 
+/// The small seed files `run.sh` writes to `fuzz/seeds` (empty when it has not run).
+#[allow(dead_code)]
+pub fn seed_paths() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    found.sort();
+    found
+}
+
 /// Loads every tokenizer of [`tokenizer_paths`] (those that fail to load are left out).
 pub fn tokenizers(max_bytes: u64) -> Vec<Tokenizer> {
     tokenizer_paths(max_bytes)

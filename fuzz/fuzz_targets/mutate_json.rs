@@ -13,11 +13,19 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
 use subtok::Tokenizer;
 
-/// Files small enough to clone per run (the large conformance files would dominate time).
+/// The files to mutate: the small seeds `run.sh` cuts from every tokenizer file (all their
+/// components, the first 300 ids of their vocabularies), or without them the whole files small
+/// enough to clone per run (the large conformance files would dominate time).
 fn bases() -> &'static [Value] {
     static BASES: OnceLock<Vec<Value>> = OnceLock::new();
     BASES.get_or_init(|| {
-        common::tokenizer_paths(800_000)
+        let seeds = common::seed_paths();
+        let paths = if seeds.is_empty() {
+            common::tokenizer_paths(800_000)
+        } else {
+            seeds
+        };
+        paths
             .iter()
             .filter_map(|p| std::fs::read(p).ok())
             .filter_map(|b| serde_json::from_slice(&b).ok())
