@@ -558,6 +558,14 @@ impl Tokenizer {
         self.encode_impl(input.into(), add_special_tokens, OffsetType::Byte, true)
     }
 
+    /// Whether a long text given to [`encode_ids`](Self::encode_ids) is cut into chunks
+    /// encoded on the rayon pool (with at least two threads); the tests use it to show that
+    /// the parallel path is the one they compare.
+    #[doc(hidden)]
+    pub fn splits_long_inputs(&self) -> bool {
+        long_input::cut_mode(self).is_some()
+    }
+
     /// [`encode`](Self::encode) through the general path only (full alignment tracking for
     /// every piece, no fast path): the reference the fast path is tested against.
     #[doc(hidden)]

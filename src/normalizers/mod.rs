@@ -281,6 +281,44 @@ impl NormalizerWrapper {
         })
     }
 
+    /// [`normalize_str`](Self::normalize_str) of a stretch that continues a text instead of
+    /// starting it: a sequence's leading `Prepend` is left out (see
+    /// [`after_leading_prepend`](Self::after_leading_prepend)); other normalizers as
+    /// `normalize_str`.
+    pub(crate) fn normalize_str_continued<'a>(&self, s: &'a str) -> Result<Cow<'a, str>> {
+        let Some(rest) = self.after_leading_prepend() else {
+            return self.normalize_str(s);
+        };
+        let mut owned: Option<String> = None;
+        for norm in rest {
+            let cur = owned.as_deref().unwrap_or(s);
+            if let Some(next) = norm.rewrite(cur)? {
+                owned = Some(next);
+            }
+        }
+        Ok(match owned {
+            Some(owned) if owned != s => Cow::Owned(owned),
+            _ => Cow::Borrowed(s),
+        })
+    }
+
+    /// The normalizers after the `Prepend` that leads this sequence, when each of them
+    /// keeps the start aligned (so they may run one after another on plain text): the
+    /// whole text normalizes to the prepended string followed by what these give.
+    pub(crate) fn after_leading_prepend(&self) -> Option<&[NormalizerWrapper]> {
+        let NormalizerWrapper::Sequence(seq) = self else {
+            return None;
+        };
+        match seq.normalizers.split_first() {
+            Some((NormalizerWrapper::Prepend(_), rest))
+                if rest.iter().all(Self::keeps_start_aligned) =>
+            {
+                Some(rest)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the text this normalizer produces never starts with chars aligned to
     /// nothing (see [`transform_whole`]); only then can the next normalizer of a sequence
     /// run on the plain text, as the alignment state cannot change its behavior.

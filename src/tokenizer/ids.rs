@@ -345,6 +345,20 @@ pub(super) fn encode_ids_fast(
     add_special_tokens: bool,
     out: &mut Vec<u32>,
 ) -> Option<Result<()>> {
+    encode_ids_fast_from(tok, text, add_special_tokens, false, out)
+}
+
+/// [`encode_ids_fast`], where `continued` says that `text` continues a longer text (a
+/// chunk of [`super::long_input`] after the first): its first stretch before any added
+/// token is normalized as such
+/// ([`crate::normalizers::NormalizerWrapper::normalize_str_continued`]).
+pub(super) fn encode_ids_fast_from(
+    tok: &Tokenizer,
+    text: &str,
+    add_special_tokens: bool,
+    continued: bool,
+    out: &mut Vec<u32>,
+) -> Option<Result<()>> {
     if tok.truncation.is_some() || tok.padding.is_some() {
         return None;
     }
@@ -355,7 +369,7 @@ pub(super) fn encode_ids_fast(
     };
     out.extend_from_slice(&prefix);
     let result = with_cache(&CACHES, tok.cache_id, |cache| {
-        body_ids(tok, &plan, text, cache, out)
+        body_ids(tok, &plan, text, continued, cache, out)
     });
     out.extend_from_slice(&suffix);
     Some(result)
@@ -366,6 +380,7 @@ fn body_ids(
     tok: &Tokenizer,
     plan: &StrPlan,
     text: &str,
+    continued: bool,
     cache: &mut PieceCache,
     out: &mut Vec<u32>,
 ) -> Result<()> {
@@ -399,6 +414,7 @@ fn body_ids(
             continue;
         }
         let normalized = match &tok.normalizer {
+            Some(n) if continued && a == 0 => n.normalize_str_continued(segment)?,
             Some(n) => n.normalize_str(segment)?,
             None => std::borrow::Cow::Borrowed(segment),
         };

@@ -21,8 +21,21 @@
 //!   (`lstrip`, `rstrip`) nor depend on their neighbours (`single_word`).
 //!
 //! Each chunk then yields the same pieces as that stretch of the whole text, and the model
-//! sees the same pieces. Anything else (truncation, padding, other normalizers such as
-//! `Prepend` or `Precompiled`, pre-tokenizers outside the plans) keeps the sequential path.
+//! sees the same pieces.
+//!
+//! SentencePiece-style BPE files (Llama 2, Mistral) are cut at the same points another way.
+//! Their normalizer is `Prepend("▁")` then `Replace(" ", "▁")` (possibly with the
+//! character-local normalizers above, or without the `Prepend`), there is no pre-tokenizer, and the model cuts every
+//! document-long word into independent parts before each `▁` that follows another
+//! character ([`crate::models::ModelWrapper::independent_parts`]). The whole text
+//! normalizes to `▁` followed by the chunks' texts with spaces replaced, so the first chunk
+//! is encoded as a text and the others as continuations, without the prepended `▁`
+//! ([`ids::encode_ids_fast_from`]); each cut space becomes a `▁` after an ASCII graphic
+//! character, where the model cuts anyway. Added tokens matched in normalized text must
+//! not contain `▁` either.
+//!
+//! Anything else (truncation, padding, other normalizers such as `Precompiled`,
+//! pre-tokenizers outside the plans) keeps the sequential path.
 //! Measured reason: with a 2-thread pool one multi-megabyte document otherwise uses a single
 //! core.
 
@@ -49,9 +62,10 @@ pub(super) fn encode_ids_parallel(
     out: &mut Vec<u32>,
 ) -> Option<Result<()>> {
     let threads = rayon::current_num_threads();
-    if text.len() < PARALLEL_MIN_BYTES || threads < 2 || !cuts_are_exact(tok) {
+    if text.len() < PARALLEL_MIN_BYTES || threads < 2 {
         return None;
     }
+    let mode = cut_mode(tok)?;
     let (prefix, suffix) = match &tok.post_processor {
         Some(p) => p.single_affixes(add_special_tokens)?,
         None => (Vec::new(), Vec::new()),
@@ -63,9 +77,12 @@ pub(super) fn encode_ids_parallel(
     }
     let parts: Vec<Option<Result<Vec<u32>>>> = chunks
         .par_iter()
-        .map(|chunk| {
+        .enumerate()
+        .map(|(i, chunk)| {
             let mut ids = Vec::with_capacity(chunk.len() / 3);
-            ids::encode_ids_fast(tok, chunk, false, &mut ids).map(|r| r.map(|()| ids))
+            let continued = mode == CutMode::Continued && i > 0;
+            ids::encode_ids_fast_from(tok, chunk, false, continued, &mut ids)
+                .map(|r| r.map(|()| ids))
         })
         .collect();
     let mut result = Vec::with_capacity(text.len() / 3);
@@ -81,26 +98,72 @@ pub(super) fn encode_ids_parallel(
     Some(Ok(()))
 }
 
-/// Whether the configuration allows the cuts of the module docs.
-fn cuts_are_exact(tok: &Tokenizer) -> bool {
+/// How the chunks of a long text are encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CutMode {
+    /// Each chunk as a text of its own.
+    Separate,
+    /// The first chunk as a text, the others as its continuations (the SentencePiece-style
+    /// files of the module docs).
+    Continued,
+}
+
+/// Whether the configuration allows the cuts of the module docs, and how chunks are then
+/// encoded.
+pub(super) fn cut_mode(tok: &Tokenizer) -> Option<CutMode> {
     if tok.truncation.is_some() || tok.padding.is_some() {
-        return false;
+        return None;
     }
-    if !tok.normalizer.as_ref().is_none_or(char_local) {
-        return false;
-    }
-    match StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()) {
-        Some(plan) if plan.splits_before_spaces() => {}
-        _ => return false,
-    }
-    tok.added_vocabulary.tokens_with_ids().iter().all(|t| {
+    let continued = marker_cuts(tok);
+    let added_ok = tok.added_vocabulary.tokens_with_ids().iter().all(|t| {
         let t = &t.token;
         !t.normalized
             || !(t.lstrip
                 || t.rstrip
                 || t.single_word
-                || t.content.chars().any(char::is_whitespace))
-    })
+                || t.content.chars().any(char::is_whitespace)
+                || continued && t.content.contains(MARKER))
+    });
+    if !added_ok {
+        return None;
+    }
+    if continued {
+        return Some(CutMode::Continued);
+    }
+    if !tok.normalizer.as_ref().is_none_or(char_local) {
+        return None;
+    }
+    match StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()) {
+        Some(plan) if plan.splits_before_spaces() => Some(CutMode::Separate),
+        _ => None,
+    }
+}
+
+/// The SentencePiece word-start marker.
+const MARKER: char = '\u{2581}';
+
+/// Whether this is a SentencePiece-style file of the module docs: no pre-tokenizer, a
+/// model that cuts words before `▁`, and a normalizer that replaces each space by `▁` and
+/// otherwise maps characters one by one, after a leading `Prepend` or without one.
+fn marker_cuts(tok: &Tokenizer) -> bool {
+    let rest = match &tok.normalizer {
+        Some(n) => match (n.after_leading_prepend(), n) {
+            (Some(rest), _) => rest,
+            (None, NormalizerWrapper::Sequence(seq)) => seq.normalizers.as_slice(),
+            (None, n) => std::slice::from_ref(n),
+        },
+        None => return false,
+    };
+    let replaces_spaces = |n: &NormalizerWrapper| match n {
+        NormalizerWrapper::Replace(r) => {
+            r.non_empty_literal() == Some(" ") && r.content().chars().eq([MARKER])
+        }
+        _ => false,
+    };
+    tok.pre_tokenizer.is_none()
+        && tok.model.independent_parts("").is_some()
+        && rest.iter().any(replaces_spaces)
+        && rest.iter().all(|n| replaces_spaces(n) || char_local(n))
 }
 
 /// Normalizers that map characters one by one, with nothing special at the text's ends.
