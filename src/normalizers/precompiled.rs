@@ -149,6 +149,12 @@ impl Precompiled {
         Ok(p)
     }
 
+    /// Whether the space and every ASCII graphic char, each a grapheme of its own, are left
+    /// unchanged.
+    pub(crate) fn keeps_ascii_graphic(&self) -> bool {
+        (b' '..=b'~').all(|b| self.ascii_plain.get(usize::from(b)) == Some(&true))
+    }
+
     /// Normalizes `s` as [`Normalizer::normalize`] does, text only; `None` when unchanged.
     ///
     /// An ASCII char followed by an ASCII char (or the end) is a grapheme of its own (CR LF

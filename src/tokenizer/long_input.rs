@@ -5,13 +5,19 @@
 //! anyway, so the ids are exactly those of one sequential call:
 //!
 //! - a cut is a byte position `i` with `text[i] == ' '` between two ASCII graphic
-//!   characters (`!`..=`~`), outside every added-token match of the raw text (found once
-//!   over the whole text, so a chunk never holds a match the whole text does not have);
+//!   characters (`!`..=`~`), the first of them after an ASCII char (or at the start),
+//!   outside every added-token match of the raw text (found once over the whole text, so a
+//!   chunk never holds a match the whole text does not have);
 //! - the normalizer maps characters one by one without looking at the text's ends
 //!   (Unicode forms, lowercasing, `BertNormalizer`, `StripAccents`, or a sequence of them):
 //!   ASCII graphic characters stay ASCII graphic, a space stays a space, and no composition
 //!   crosses a space (it is a starter that composes with nothing before it), so normalizing
-//!   the chunks gives the chunks of the normalized text;
+//!   the chunks gives the chunks of the normalized text. `Precompiled` qualifies when its
+//!   charsmap leaves the space and the ASCII graphic characters alone: it rewrites grapheme
+//!   clusters one by one, and around a cut the char before the space, the space and the
+//!   char after it start clusters (none of them extends a cluster, and the char before the
+//!   first is ASCII, never a prepended mark), so no cluster crosses the cut, the two chars
+//!   before it are left alone and the rest is rewritten the same in the chunk;
 //! - the pre-tokenizer plan ends every piece before such a space and starts a piece at it
 //!   ([`StrPlan::splits_before_spaces`]): the GPT-2, cl100k and Qwen scanners, BERT and
 //!   whitespace splitting, and Metaspace with `split` after them or alone. A byte-level or
@@ -176,6 +182,7 @@ fn char_local(n: &NormalizerWrapper) -> bool {
         | NormalizerWrapper::Lowercase(_)
         | NormalizerWrapper::StripAccents(_)
         | NormalizerWrapper::BertNormalizer(_) => true,
+        NormalizerWrapper::Precompiled(p) => p.keeps_ascii_graphic(),
         NormalizerWrapper::Sequence(seq) => seq.normalizers.iter().all(char_local),
         _ => false,
     }
@@ -196,13 +203,17 @@ fn chunks<'t>(tok: &Tokenizer, text: &'t str, chunk_bytes: usize) -> Vec<&'t str
     };
     let bytes = text.as_bytes();
     let graphic = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_graphic);
+    let after_ascii = |i: usize| i == 0 || bytes.get(i - 1).is_some_and(u8::is_ascii);
     let mut cuts = Vec::new();
     let mut match_at = 0;
     let mut from = chunk_bytes;
     while from < bytes.len() {
-        let cut = (from..bytes.len())
-            .take(chunk_bytes)
-            .find(|&i| bytes.get(i) == Some(&b' ') && graphic(i.wrapping_sub(1)) && graphic(i + 1));
+        let cut = (from..bytes.len()).take(chunk_bytes).find(|&i| {
+            bytes.get(i) == Some(&b' ')
+                && graphic(i.wrapping_sub(1))
+                && graphic(i + 1)
+                && after_ascii(i - 1)
+        });
         let Some(cut) = cut else {
             from += chunk_bytes;
             continue;
