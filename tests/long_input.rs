@@ -135,6 +135,8 @@ fn long_text_on_two_threads_equals_sequential_shared() {
         "qwen2.5",
         "gpt4-cl100k",
         "roberta-base",
+        "gpt-neox-20b",
+        "phi-2",
         "bert-base-uncased",
         "t5-small",
         "llama2",

@@ -23,8 +23,11 @@
 //!   whitespace splitting, and Metaspace with `split` after them or alone. A byte-level or
 //!   Metaspace prefix is only added to a piece that does not start with a space (or `▁`),
 //!   which chunks after the first never are;
-//! - added tokens matched in normalized text neither contain whitespace nor strip it
-//!   (`lstrip`, `rstrip`) nor depend on their neighbours (`single_word`).
+//! - added tokens matched in normalized text neither strip whitespace (`lstrip`,
+//!   `rstrip`) nor depend on their neighbours (`single_word`), and contain no whitespace or
+//!   only whitespace (runs of spaces in GPT-NeoX-style files): such a token can match
+//!   around a cut only as the cut space itself, as its neighbours are not whitespace, and
+//!   the chunk after the cut starts with that space.
 //!
 //! Each chunk then yields the same pieces as that stretch of the whole text, and the model
 //! sees the same pieces.
@@ -123,11 +126,13 @@ pub(super) fn cut_mode(tok: &Tokenizer) -> Option<CutMode> {
     let continued = marker_cuts(tok);
     let added_ok = tok.added_vocabulary.tokens_with_ids().iter().all(|t| {
         let t = &t.token;
+        let mixed_whitespace = t.content.chars().any(char::is_whitespace)
+            && !t.content.chars().all(char::is_whitespace);
         !t.normalized
             || !(t.lstrip
                 || t.rstrip
                 || t.single_word
-                || t.content.chars().any(char::is_whitespace)
+                || mixed_whitespace
                 || continued && t.content.contains(MARKER))
     });
     if !added_ok {
