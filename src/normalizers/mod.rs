@@ -281,6 +281,24 @@ impl NormalizerWrapper {
         })
     }
 
+    /// Whether this normalizer rewrites each char on its own, ASCII chars into ASCII, never
+    /// combines a char with an ASCII char that follows it, and does nothing special at the
+    /// text's ends: BERT's normalizer, the Unicode forms, lowercasing, accent stripping,
+    /// and sequences of them.
+    pub(crate) fn is_char_local(&self) -> bool {
+        match self {
+            NormalizerWrapper::BertNormalizer(_)
+            | NormalizerWrapper::NFC(_)
+            | NormalizerWrapper::NFD(_)
+            | NormalizerWrapper::NFKC(_)
+            | NormalizerWrapper::NFKD(_)
+            | NormalizerWrapper::Lowercase(_)
+            | NormalizerWrapper::StripAccents(_) => true,
+            NormalizerWrapper::Sequence(seq) => seq.normalizers.iter().all(Self::is_char_local),
+            _ => false,
+        }
+    }
+
     /// [`normalize_str`](Self::normalize_str) of a stretch that continues a text instead of
     /// starting it: a sequence's leading `Prepend` is left out (see
     /// [`after_leading_prepend`](Self::after_leading_prepend)); other normalizers as

@@ -222,7 +222,7 @@ fn normalize_aligned<'a>(
     if let Some(aligned) = apply(n, Aligned::Same(Cow::Borrowed(seg)))? {
         return Ok(aligned);
     }
-    if char_local(n) && !seg.is_ascii() {
+    if n.is_char_local() && !seg.is_ascii() {
         return normalize_chunked(n, seg);
     }
     general_aligned(n, seg)
@@ -240,24 +240,7 @@ fn general_aligned(n: &NormalizerWrapper, seg: &str) -> Step<Aligned<'static>> {
     Ok(Aligned::Table(text, table))
 }
 
-/// Whether `n` rewrites each char on its own, ASCII chars into ASCII, and never combines a
-/// char with an ASCII char that follows it (BERT's normalizer, the Unicode forms,
-/// lowercasing, accent stripping, and sequences of them).
-fn char_local(n: &NormalizerWrapper) -> bool {
-    match n {
-        NormalizerWrapper::BertNormalizer(_)
-        | NormalizerWrapper::NFC(_)
-        | NormalizerWrapper::NFD(_)
-        | NormalizerWrapper::NFKC(_)
-        | NormalizerWrapper::NFKD(_)
-        | NormalizerWrapper::Lowercase(_)
-        | NormalizerWrapper::StripAccents(_) => true,
-        NormalizerWrapper::Sequence(seq) => seq.normalizers.iter().all(char_local),
-        _ => false,
-    }
-}
-
-/// A [`char_local`] normalizer on mostly-ASCII text, chunk by chunk: every chunk starts at
+/// A [char-local](NormalizerWrapper::is_char_local) normalizer on mostly-ASCII text, chunk by chunk: every chunk starts at
 /// an ASCII char (or the segment start), and each run of non-ASCII chars goes with the
 /// ASCII char before it through the general normalizer, while the ASCII stretches between
 /// take the string-only rules of [`apply`].
@@ -1122,7 +1105,7 @@ mod tests {
         let mut compared = 0;
         for config in configs {
             let n: NormalizerWrapper = serde_json::from_str(config).unwrap();
-            assert!(char_local(&n));
+            assert!(n.is_char_local());
             for round in 0..400 {
                 let text = mixed_text(&mut seed, 1 + round % 40);
                 let general = general_aligned(&n, &text).ok().map(Aligned::into_table);

@@ -177,19 +177,14 @@ fn marker_cuts(tok: &Tokenizer) -> bool {
         && rest.iter().all(|n| replaces_spaces(n) || char_local(n))
 }
 
-/// Normalizers that map characters one by one, with nothing special at the text's ends.
+/// Normalizers that map characters one by one, with nothing special at the text's ends
+/// ([`NormalizerWrapper::is_char_local`]), and `Precompiled` under the condition of the
+/// module docs, alone or in a sequence with them.
 fn char_local(n: &NormalizerWrapper) -> bool {
     match n {
-        NormalizerWrapper::NFC(_)
-        | NormalizerWrapper::NFD(_)
-        | NormalizerWrapper::NFKC(_)
-        | NormalizerWrapper::NFKD(_)
-        | NormalizerWrapper::Lowercase(_)
-        | NormalizerWrapper::StripAccents(_)
-        | NormalizerWrapper::BertNormalizer(_) => true,
         NormalizerWrapper::Precompiled(p) => p.keeps_ascii_graphic(),
         NormalizerWrapper::Sequence(seq) => seq.normalizers.iter().all(char_local),
-        _ => false,
+        other => other.is_char_local(),
     }
 }
 
