@@ -662,8 +662,10 @@ impl Tokenizer {
     /// Writes the ids of `encode(text)` into `out` (cleared first), reusing its memory.
     ///
     /// No alignment, offset or token string is built when the pipeline allows it (see
-    /// the `ids` module docs); otherwise this runs `encode`. Results are always equal to
-    /// `encode(text, add_special_tokens)?.get_ids()`.
+    /// the `ids` module docs); otherwise this runs `encode`. A text of 256 KiB or more is
+    /// cut into chunks encoded on the rayon pool when the configuration makes the cuts
+    /// exact (most byte-level BPE, WordPiece, SentencePiece-style and T5-style files).
+    /// Results are always equal to `encode(text, add_special_tokens)?.get_ids()`.
     pub fn encode_ids_into(
         &self,
         text: &str,
