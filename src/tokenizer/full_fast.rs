@@ -240,10 +240,10 @@ fn general_aligned(n: &NormalizerWrapper, seg: &str) -> Step<Aligned<'static>> {
     Ok(Aligned::Table(text, table))
 }
 
-/// A [char-local](NormalizerWrapper::is_char_local) normalizer on mostly-ASCII text, chunk by chunk: every chunk starts at
-/// an ASCII char (or the segment start), and each run of non-ASCII chars goes with the
-/// ASCII char before it through the general normalizer, while the ASCII stretches between
-/// take the string-only rules of [`apply`].
+/// A [char-local](NormalizerWrapper::is_char_local) normalizer on mostly-ASCII text, chunk
+/// by chunk: every chunk starts at an ASCII char (or the segment start), and each run of
+/// non-ASCII chars goes with the ASCII char before it through the general normalizer, while
+/// the ASCII stretches between take the string-only rules of [`apply`].
 ///
 /// Why this is exact: the text is the concatenation of the chunks' texts because each
 /// char is rewritten on its own, and Unicode composition and canonical reordering never

@@ -34,17 +34,19 @@
 //!
 //! SentencePiece-style BPE files (Llama 2, Mistral) are cut at the same points another way.
 //! Their normalizer is `Prepend("▁")` then `Replace(" ", "▁")` (possibly with the
-//! character-local normalizers above, or without the `Prepend`), there is no pre-tokenizer, and the model cuts every
-//! document-long word into independent parts before each `▁` that follows another
-//! character ([`crate::models::ModelWrapper::independent_parts`]). The whole text
+//! character-local normalizers above, or without the `Prepend`), there is no
+//! pre-tokenizer, and the model cuts every document-long word into independent parts
+//! before each `▁` that follows another character
+//! ([`crate::models::ModelWrapper::independent_parts`]). The whole text
 //! normalizes to `▁` followed by the chunks' texts with spaces replaced, so the first chunk
 //! is encoded as a text and the others as continuations, without the prepended `▁`
 //! ([`ids::encode_ids_fast_from`]); each cut space becomes a `▁` after an ASCII graphic
 //! character, where the model cuts anyway. Added tokens matched in normalized text must
 //! not contain `▁` either.
 //!
-//! Anything else (truncation, padding, other normalizers such as `Precompiled`,
-//! pre-tokenizers outside the plans) keeps the sequential path.
+//! Anything else (truncation, padding, other normalizers such as a `Replace` by a regex or
+//! a `Precompiled` charsmap that rewrites ASCII, pre-tokenizers outside the plans) keeps the
+//! sequential path.
 //! Measured reason: with a 2-thread pool one multi-megabyte document otherwise uses a single
 //! core.
 
