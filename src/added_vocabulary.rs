@@ -148,6 +148,8 @@ impl MatchingSet {
 pub struct AddedVocabulary {
     map: HashMap<String, u32>,
     map_r: HashMap<u32, AddedToken>,
+    /// The largest id in `map` (its ids are only ever added, never changed).
+    max_id: Option<u32>,
     added_tokens: Vec<AddedToken>,
     special_tokens: Vec<AddedToken>,
     special_set: HashSet<String>,
@@ -163,6 +165,7 @@ impl Default for AddedVocabulary {
         AddedVocabulary {
             map: HashMap::new(),
             map_r: HashMap::new(),
+            max_id: None,
             added_tokens: Vec::new(),
             special_tokens: Vec::new(),
             special_set: HashSet::new(),
@@ -221,19 +224,30 @@ impl AddedVocabulary {
             self.special_tokens.push(token.clone());
             self.special_set.insert(token.content.clone());
         }
-        if token.content.is_empty() || self.map_r.values().any(|t| t == token) {
+        // The reference skips a token equal to any token already added, scanning them all.
+        // The one place such a token can be is the id its content already has: `map` gives
+        // a content its id once (`token_to_id` looks there first), and `map_r` entries are
+        // only ever written at that id (possibly overwritten there by another content).
+        let already = || {
+            self.map
+                .get(&token.content)
+                .and_then(|id| self.map_r.get(id))
+                .is_some_and(|t| t == token)
+        };
+        if token.content.is_empty() || already() {
             return false;
         }
         let id = match self.token_to_id(&token.content, model) {
             Some(id) => id,
             None => {
                 let size = model.get_vocab_size() as u32;
-                match self.map.values().copied().max() {
+                match self.max_id {
                     Some(max) if max >= size || size == 0 => max.saturating_add(1),
                     _ => size,
                 }
             }
         };
+        self.max_id = self.max_id.max(Some(id));
         self.map.insert(token.content.clone(), id);
         self.map_r.insert(id, token.clone());
         if !self.special_set.contains(&token.content) {
