@@ -2,5 +2,6 @@
 
 pub mod byte_level;
 pub mod padding;
+pub(crate) mod prefetch;
 pub(crate) mod tagged;
 pub mod truncation;
