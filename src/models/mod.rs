@@ -161,6 +161,22 @@ impl ModelWrapper {
         }
     }
 
+    /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
+    /// without a `String` per token where the model supports it (BPE).
+    pub(crate) fn tokenize_with(
+        &self,
+        piece: &str,
+        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+    ) -> Result<()> {
+        match self {
+            Self::BPE(m) => m.tokenize_with(piece, f),
+            other => other
+                .tokenize(piece)?
+                .iter()
+                .try_for_each(|t| f(t.id, t.offsets, &t.value)),
+        }
+    }
+
     /// Cuts a piece into parts whose tokens, concatenated, are the piece's tokens, when the
     /// model allows it (see [`Bpe::independent_parts`]).
     pub(crate) fn independent_parts<'w>(&self, piece: &'w str) -> Option<IndependentParts<'w>> {

@@ -75,7 +75,7 @@ use crate::normalizers::unicode::may_decompose;
 use crate::normalizers::{NormalizerWrapper, Precompiled};
 use crate::pre_tokenizers::fast::{Finish, StrPlan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
-use crate::{Error, Model, Normalizer, Offsets};
+use crate::{Error, Normalizer, Offsets};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Most pieces one cache holds; once full, new pieces are not added until
@@ -673,6 +673,44 @@ struct FullCache {
     scratch: String,
     model_text: String,
     map: Vec<(u32, u32)>,
+    /// The tokens of the piece being cached, as the model gave them.
+    fresh: PieceTokens,
+}
+
+/// The tokens of one piece: `(id, lo, hi)` and their strings one after the other.
+#[derive(Default)]
+struct PieceTokens {
+    tokens: Vec<(u32, u32, u32)>,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl PieceTokens {
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    fn push(&mut self, id: u32, lo: u32, hi: u32, value: &str) {
+        self.tokens.push((id, lo, hi));
+        self.text.push_str(value);
+        self.ends.push(self.text.len());
+    }
+
+    /// `(id, lo, hi, value)` of each token.
+    fn entries(&self) -> Vec<(u32, u32, u32, &str)> {
+        let mut start = 0;
+        self.tokens
+            .iter()
+            .zip(&self.ends)
+            .map(|(&(id, lo, hi), &end)| {
+                let value = self.text.get(start..end).unwrap_or_default();
+                start = end;
+                (id, lo, hi, value)
+            })
+            .collect()
+    }
 }
 
 impl FullCache {
@@ -1004,30 +1042,34 @@ impl Run<'_> {
         prefixed: bool,
         start: usize,
     ) -> Step {
-        let tokens = self.tok.model.tokenize(model_text)?;
-        let mut spans = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            let (ts, te) = token.offsets;
-            if ts >= te {
-                return Err(Fallback);
+        // Tokens go straight into the encoding (a fallback part-way drops the encoding
+        // anyway); those of a piece to cache are also kept in the cache's scratch.
+        let mut fresh = std::mem::take(&mut self.cache.fresh);
+        fresh.clear();
+        let (tok, enc, kept) = (self.tok, &mut self.enc, &mut fresh);
+        let (word, type_id) = (self.word_idx.unwrap_or(self.word), self.type_id);
+        let result = tok.model.tokenize_with(model_text, |id, (ts, te), value| {
+            let span = (ts < te)
+                .then(|| Some((map.get(ts)?.0, map.get(te - 1)?.1)))
+                .flatten();
+            let offsets =
+                span.and_then(|(lo, hi)| sg.offsets(start + lo as usize, start + hi as usize).ok());
+            let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
+                return Err(Error::encode("no fast path for this piece"));
+            };
+            enc.push_token(id, value, offsets, Some(word), type_id);
+            if cache_as.is_some() {
+                kept.push(id, lo, hi, value);
             }
-            let lo = map.get(ts).ok_or(Fallback)?.0;
-            let hi = map.get(te - 1).ok_or(Fallback)?.1;
-            spans.push((lo, hi));
+            Ok(())
+        });
+        if result.is_ok() {
+            if let Some(src) = cache_as {
+                self.cache.insert(src, prefixed, &fresh.entries());
+            }
         }
-        if let Some(src) = cache_as {
-            let entries: Vec<(u32, u32, u32, &str)> = tokens
-                .iter()
-                .zip(&spans)
-                .map(|(t, &(lo, hi))| (t.id, lo, hi, t.value.as_str()))
-                .collect();
-            self.cache.insert(src, prefixed, &entries);
-        }
-        for (token, (lo, hi)) in tokens.into_iter().zip(spans) {
-            let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
-            self.push(token.id, &token.value, offsets);
-        }
-        Ok(())
+        self.cache.fresh = fresh;
+        Ok(result?)
     }
 }
 

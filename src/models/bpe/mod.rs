@@ -159,8 +159,14 @@ impl Bpe {
             .unwrap_or(0);
         let marker_parts = !merge_crosses_marker
             && !config.ignore_merges
-            && config.continuing_subword_prefix.is_none()
-            && config.end_of_word_suffix.is_none()
+            && config
+                .continuing_subword_prefix
+                .as_deref()
+                .is_none_or(str::is_empty)
+            && config
+                .end_of_word_suffix
+                .as_deref()
+                .is_none_or(str::is_empty)
             && unique_ids
             && vocab.contains_key(MARKER.encode_utf8(&mut [0; 4]) as &str);
         let mut char_ids = vec![NO_ID; CHAR_TABLE].into_boxed_slice();
@@ -214,8 +220,18 @@ impl Bpe {
     fn initial_word(&self, w: &str) -> Result<Word> {
         let mut word = Word::with_capacity(w.len());
         let mut pending_unk: Option<(u32, usize)> = None;
-        let prefix = self.config.continuing_subword_prefix.as_deref();
-        let suffix = self.config.end_of_word_suffix.as_deref();
+        // An empty prefix or suffix (as most byte-level files set them) changes no piece:
+        // treated as none, so that every char goes through the char table.
+        let prefix = self
+            .config
+            .continuing_subword_prefix
+            .as_deref()
+            .filter(|p| !p.is_empty());
+        let suffix = self
+            .config
+            .end_of_word_suffix
+            .as_deref()
+            .filter(|s| !s.is_empty());
         let mut decorated = String::new();
         for (start, c) in w.char_indices() {
             let end = start + c.len_utf8();
@@ -282,12 +298,11 @@ impl Bpe {
         Ok(word)
     }
 
-    fn token(&self, id: u32, offsets: (usize, usize)) -> Result<Token> {
-        let value = self
-            .vocab_r
+    /// The string of a token the merges produced.
+    fn value(&self, id: u32) -> Result<&str> {
+        self.vocab_r
             .get(id)
-            .ok_or_else(|| Error::encode(format!("BPE produced id {id}, which has no token")))?;
-        Ok(Token::new(id, value.to_owned(), offsets))
+            .ok_or_else(|| Error::encode(format!("BPE produced id {id}, which has no token")))
     }
 }
 
@@ -472,26 +487,34 @@ impl<'w> Iterator for IndependentParts<'w> {
 }
 
 impl Bpe {
-    /// [`Model::tokenize`] of one whole word, offsets shifted by `base`, appended to `out`.
-    fn word_tokens(&self, sequence: &str, base: usize, out: &mut Vec<Token>) -> Result<()> {
-        self.for_each_token(sequence, |id, (start, end)| {
-            out.push(self.token(id, (base + start, base + end))?);
-            Ok(())
-        })
+    /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order
+    /// instead of collected: no `String` per token.
+    pub fn tokenize_with(
+        &self,
+        sequence: &str,
+        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+    ) -> Result<()> {
+        let mut word = |base: usize, part: &str| {
+            self.for_each_token(part, |id, (start, end)| {
+                f(id, (base + start, base + end), self.value(id)?)
+            })
+        };
+        match self.independent_parts(sequence) {
+            Some(parts) => parts
+                .into_iter()
+                .try_for_each(|(start, part)| word(start, part)),
+            None => word(0, sequence),
+        }
     }
 }
 
 impl Model for Bpe {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
         let mut tokens = Vec::new();
-        match self.independent_parts(sequence) {
-            Some(parts) => {
-                for (start, part) in parts {
-                    self.word_tokens(part, start, &mut tokens)?;
-                }
-            }
-            None => self.word_tokens(sequence, 0, &mut tokens)?,
-        }
+        self.tokenize_with(sequence, |id, offsets, value| {
+            tokens.push(Token::new(id, value.to_owned(), offsets));
+            Ok(())
+        })?;
         Ok(tokens)
     }
 
