@@ -31,7 +31,8 @@ if [ "$target" = parse_bytes ] && [ -z "$(ls -A "corpus/$target")" ]; then
     cp ../fixtures/bad/*.json "corpus/$target/" 2>/dev/null || true
 fi
 export RUSTC_BOOTSTRAP=1
-# The crate has no `unsafe` code: no sanitizer (faster), but debug assertions catch overflow.
+# The crate's only `unsafe` is a prefetch hint (no memory access): no sanitizer (faster),
+# but debug assertions catch overflow.
 exec cargo fuzz run --sanitizer none --debug-assertions "$target" "corpus/$target" -j1 -- \
     -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20 -max_len=65536 \
     -artifact_prefix="artifacts/$target/" -print_final_stats=1 "$@"
