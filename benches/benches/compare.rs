@@ -16,6 +16,8 @@
 //!   it is replaced by a new thread with a newly loaded instance (untimed). Caches thus hold only
 //!   what other documents put there, as in a server that never sees the same text twice.
 //! - `3-batch-full` / `3-batch-ids`: the whole pool as one batch, on all cores.
+//! - `3-batch-full-1thread` / `3-batch-ids-1thread`: subtok only, the same batch calls inside
+//!   a one-thread rayon pool; `report` prints the two-thread / one-thread ratio.
 //! - `4-long-ids`: one call on one long document (the pool joined with blank lines), ids only.
 //!   Some libraries split long inputs across threads internally; that is their behaviour.
 //! - `5-load`: building the tokenizer from the tokenizer.json bytes (per file; by default only
@@ -649,6 +651,25 @@ fn run_corpus(
         });
     }
     g.finish();
+
+    // 3 on one thread: subtok's batch calls inside a one-thread pool, for the scaling ratio
+    // of the batch modes (the same pool, the same calls, one core).
+    if let Some(p) = usable.iter().find(|p| p.name == "subtok") {
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool");
+        let mut g = group(c, file, corpus, "3-batch-full-1thread", batch_total);
+        g.bench_function(p.name, |b| {
+            b.iter(|| one.install(|| black_box(p.engine.batch_full(black_box(&batch)))))
+        });
+        g.finish();
+        let mut g = group(c, file, corpus, "3-batch-ids-1thread", batch_total);
+        g.bench_function(p.name, |b| {
+            b.iter(|| one.install(|| black_box(p.engine.batch_ids(black_box(&batch)))))
+        });
+        g.finish();
+    }
 
     // 4: one long document.
     let mut g = group(c, file, corpus, "4-long-ids", long.len());

@@ -249,6 +249,35 @@ fn main() {
         }
     }
 
+    println!("\n### Batch on all cores / the same batch on one thread (subtok)\n");
+    println!("| file | corpus | full, 1 thread | full, all cores | ratio | ids, 1 thread | ids, all cores | ratio |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for &file in FILES {
+        for &corpus in CORPORA {
+            let speed = |mode: &str| {
+                results
+                    .get(&(file.into(), corpus.into(), mode.into(), "subtok".into()))
+                    .map(|&(ns, bytes)| bytes as f64 / ns * 1e3)
+            };
+            let mut row = format!("| {file} | {corpus} |");
+            let mut any = false;
+            for kind in ["full", "ids"] {
+                let one = speed(&format!("3-batch-{kind}-1thread"));
+                let all = speed(&format!("3-batch-{kind}"));
+                any |= one.is_some();
+                let cell = |v: Option<f64>| v.map_or("–".to_owned(), fmt_speed);
+                let ratio = match (all, one) {
+                    (Some(a), Some(o)) if o > 0.0 => format!("{:.2}x", a / o),
+                    _ => "–".to_owned(),
+                };
+                row.push_str(&format!(" {} | {} | {ratio} |", cell(one), cell(all)));
+            }
+            if any {
+                println!("{row}");
+            }
+        }
+    }
+
     println!("\n### Loading tokenizer.json (ms; lower is better)\n");
     let mut header = String::from("| file | subtok |");
     for p in &peers {
