@@ -857,9 +857,9 @@ pub(super) fn encode_str_fast(
             enc: Encoding::with_capacity(text.len() / 4 + 4),
             word: 0,
             word_idx,
-            type_id,
         };
         run.encode(text).ok()?;
+        run.enc.fill_uniform(type_id);
         Some(Ok(run.enc))
     })
 }
@@ -889,7 +889,6 @@ struct Run<'r> {
     /// Index of the next word.
     word: u32,
     word_idx: Option<u32>,
-    type_id: u32,
 }
 
 impl Run<'_> {
@@ -897,8 +896,7 @@ impl Run<'_> {
     #[inline]
     fn push(&mut self, id: u32, value: &str, offsets: Offsets) {
         let word = self.word_idx.unwrap_or(self.word);
-        self.enc
-            .push_token(id, value, offsets, Some(word), self.type_id);
+        self.enc.push_core(id, value, offsets, word);
     }
 
     fn encode(&mut self, text: &str) -> Step {
@@ -994,8 +992,7 @@ impl Run<'_> {
             if let Some((id, lo, hi, value)) = self.cache.front_one(src, prefixed) {
                 let word = self.word_idx.unwrap_or(self.word);
                 let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
-                self.enc
-                    .push_token(id, value, offsets, Some(word), self.type_id);
+                self.enc.push_core(id, value, offsets, word);
                 return Ok(());
             }
             if let Some(hit) = self.cache.get(src, prefixed) {
@@ -1005,8 +1002,7 @@ impl Run<'_> {
                     let (at, len) = (t.at as usize, t.len as usize);
                     let value = self.cache.text.get(at..at + len).ok_or(Fallback)?;
                     let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
-                    self.enc
-                        .push_token(t.id, value, offsets, Some(word), self.type_id);
+                    self.enc.push_core(t.id, value, offsets, word);
                 }
                 return Ok(());
             }
@@ -1047,7 +1043,7 @@ impl Run<'_> {
         let mut fresh = std::mem::take(&mut self.cache.fresh);
         fresh.clear();
         let (tok, enc, kept) = (self.tok, &mut self.enc, &mut fresh);
-        let (word, type_id) = (self.word_idx.unwrap_or(self.word), self.type_id);
+        let word = self.word_idx.unwrap_or(self.word);
         let result = tok.model.tokenize_with(model_text, |id, (ts, te), value| {
             let span = (ts < te)
                 .then(|| Some((map.get(ts)?.0, map.get(te - 1)?.1)))
@@ -1057,7 +1053,7 @@ impl Run<'_> {
             let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
                 return Err(Error::encode("no fast path for this piece"));
             };
-            enc.push_token(id, value, offsets, Some(word), type_id);
+            enc.push_core(id, value, offsets, word);
             if cache_as.is_some() {
                 kept.push(id, lo, hi, value);
             }
