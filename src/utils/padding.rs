@@ -7,7 +7,7 @@
 //! pad tokens (offsets `(0, 0)`, no word, special mask 1, attention 0) on the chosen side;
 //! longer ones are left untouched.
 
-use crate::{Encoding, Result};
+use crate::{Encoding, Error, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +65,13 @@ impl Default for PaddingParams {
     }
 }
 
+/// Longest length padding may produce: 16,777,216 tokens (about 800 MB for one encoding).
+/// A larger target (a `Fixed` length or `pad_to_multiple_of` from a damaged file) is an
+/// error instead of an attempt to allocate it; the reference tries and runs out of memory.
+pub const MAX_PADDED_LENGTH: usize = 1 << 24;
+
 /// Pads every encoding of `encodings` (and their overflowing windows) to the target length.
+/// Errors when padding is needed to a length above [`MAX_PADDED_LENGTH`].
 pub fn pad_encodings(encodings: &mut [Encoding], params: &PaddingParams) -> Result<()> {
     if encodings.is_empty() {
         return Ok(());
@@ -78,6 +84,16 @@ pub fn pad_encodings(encodings: &mut [Encoding], params: &PaddingParams) -> Resu
         if multiple > 0 && target % multiple > 0 {
             target = target.saturating_add(multiple - target % multiple);
         }
+    }
+    fn shorter(e: &Encoding, target: usize) -> bool {
+        e.len() < target || e.get_overflowing().iter().any(|o| shorter(o, target))
+    }
+    if target > MAX_PADDED_LENGTH && encodings.iter().any(|e| shorter(e, target)) {
+        return Err(Error::Truncation(format!(
+            "padding to {target} tokens (strategy {:?}, pad_to_multiple_of {:?}) is above \
+             the limit of {MAX_PADDED_LENGTH} tokens per encoding",
+            params.strategy, params.pad_to_multiple_of
+        )));
     }
     let pad = |e: &mut Encoding| {
         e.pad(
