@@ -54,6 +54,7 @@ pub fn seed_paths() -> Vec<PathBuf> {
 }
 
 /// Loads every tokenizer of [`tokenizer_paths`] (those that fail to load are left out).
+#[allow(dead_code)]
 pub fn tokenizers(max_bytes: u64) -> Vec<Tokenizer> {
     tokenizer_paths(max_bytes)
         .iter()
