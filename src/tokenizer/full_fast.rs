@@ -1039,7 +1039,7 @@ impl Run<'_> {
         start: usize,
     ) -> Step {
         // Tokens go straight into the encoding (a fallback part-way drops the encoding
-        // anyway); those of a piece to cache are also kept in the cache's scratch.
+        // anyway); those of a piece to cache are also kept in `fresh` until it is cached.
         let mut fresh = std::mem::take(&mut self.cache.fresh);
         fresh.clear();
         let (tok, enc, kept) = (self.tok, &mut self.enc, &mut fresh);

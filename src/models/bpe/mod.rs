@@ -489,7 +489,7 @@ impl<'w> Iterator for IndependentParts<'w> {
 impl Bpe {
     /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order
     /// instead of collected: no `String` per token.
-    pub fn tokenize_with(
+    pub(crate) fn tokenize_with(
         &self,
         sequence: &str,
         mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
