@@ -53,6 +53,7 @@
 use rayon::prelude::*;
 
 use super::{ids, Tokenizer};
+use crate::models::bpe::MARKER;
 use crate::normalizers::NormalizerWrapper;
 use crate::pre_tokenizers::fast::StrPlan;
 use crate::Result;
@@ -151,9 +152,6 @@ pub(super) fn cut_mode(tok: &Tokenizer) -> Option<CutMode> {
         _ => None,
     }
 }
-
-/// The SentencePiece word-start marker.
-const MARKER: char = '\u{2581}';
 
 /// Whether this is a SentencePiece-style file of the module docs: no pre-tokenizer, a
 /// model that cuts words before `▁`, and a normalizer that replaces each space by `▁` and

@@ -96,7 +96,7 @@ const CHAR_TABLE: usize = 0x800;
 const NO_ID: u32 = u32::MAX;
 
 /// The SentencePiece word-start marker.
-const MARKER: char = '\u{2581}';
+pub(crate) const MARKER: char = '\u{2581}';
 
 impl std::fmt::Debug for Bpe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
