@@ -290,8 +290,14 @@ impl NormalizedString {
             alignments.extend(std::iter::repeat_n(align, c.len_utf8()));
             normalized.push(c);
         }
-        self.alignments.splice(n_range.clone(), alignments);
-        self.normalized.replace_range(n_range, &normalized);
+        if n_range == (0..self.normalized.len()) {
+            // The whole text (every normalizer on its own string): no splice, no copy.
+            self.alignments = alignments;
+            self.normalized = normalized;
+        } else {
+            self.alignments.splice(n_range.clone(), alignments);
+            self.normalized.replace_range(n_range, &normalized);
+        }
     }
 
     /// [`transform_range`](Self::transform_range) over the whole string.

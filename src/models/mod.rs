@@ -15,6 +15,7 @@
 pub mod bpe;
 pub(crate) mod hash;
 mod raw;
+mod trie;
 pub mod unigram;
 mod vocab;
 pub mod wordlevel;
@@ -154,26 +155,25 @@ impl ModelWrapper {
     pub fn tokenize_ids(&self, piece: &str, out: &mut Vec<u32>) -> Result<()> {
         match self {
             Self::BPE(m) => m.tokenize_ids(piece, out),
-            other => {
-                out.extend(other.tokenize(piece)?.iter().map(|t| t.id));
+            other => other.tokenize_with(piece, |id, _, _| {
+                out.push(id);
                 Ok(())
-            }
+            }),
         }
     }
 
     /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
-    /// without a `String` per token where the model supports it (BPE).
+    /// without a `String` per token.
     pub(crate) fn tokenize_with(
         &self,
         piece: &str,
-        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+        f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
     ) -> Result<()> {
         match self {
             Self::BPE(m) => m.tokenize_with(piece, f),
-            other => other
-                .tokenize(piece)?
-                .iter()
-                .try_for_each(|t| f(t.id, t.offsets, &t.value)),
+            Self::WordPiece(m) => m.tokenize_with(piece, f),
+            Self::Unigram(m) => m.tokenize_with(piece, f),
+            Self::WordLevel(m) => m.tokenize_with(piece, f),
         }
     }
 

@@ -60,22 +60,37 @@ impl WordLevel {
     pub fn unk_token(&self) -> &str {
         &self.unk_token
     }
-}
 
-impl Model for WordLevel {
-    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+    /// [`Model::tokenize`] with its one token handed to `f(id, offsets, value)`, without a
+    /// `String`.
+    pub(crate) fn tokenize_with(
+        &self,
+        sequence: &str,
+        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+    ) -> Result<()> {
         let offsets = (0, sequence.len());
         if let Some(&id) = self.vocab.get(sequence) {
-            return Ok(vec![Token::new(id, sequence.to_owned(), offsets)]);
+            return f(id, offsets, sequence);
         }
         match self.unk_id {
-            Some(id) => Ok(vec![Token::new(id, self.unk_token.clone(), offsets)]),
+            Some(id) => f(id, offsets, &self.unk_token),
             None => Err(Error::encode(format!(
                 "WordLevel error: Missing [UNK] token from the vocabulary (unk_token `{}`, \
                  needed for {sequence:?})",
                 self.unk_token
             ))),
         }
+    }
+}
+
+impl Model for WordLevel {
+    fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
+        let mut tokens = Vec::with_capacity(1);
+        self.tokenize_with(sequence, |id, offsets, value| {
+            tokens.push(Token::new(id, value.to_owned(), offsets));
+            Ok(())
+        })?;
+        Ok(tokens)
     }
 
     fn token_to_id(&self, token: &str) -> Option<u32> {

@@ -5,8 +5,11 @@
 //! (substrings after the first are looked up with `continuing_subword_prefix` in front, and
 //! the token's value keeps that prefix), and the search resumes where it ended. If some
 //! position has no match at all, the whole word becomes one unknown token covering it.
-//! Candidate ends never exceed the longest vocabulary entry, which gives the same result as
-//! trying every end down from the end of the word, only faster.
+//! The longest match is one walk down a byte trie of the vocabulary (one trie of all entries
+//! for the start of a word, one of the entries that begin with the prefix, the prefix cut off,
+//! for the rest), not a hash lookup per candidate end: a vocabulary entry that is a prefix of
+//! the remaining bytes always ends on a char boundary, so the trie's longest hit is the
+//! longest substring the reference finds by trying ends from the longest down.
 //!
 //! All four fields (`unk_token`, `continuing_subword_prefix`, `max_input_chars_per_word`,
 //! `vocab`) are required, as in the reference. An unknown token that is not in the vocabulary
@@ -19,6 +22,7 @@ use serde::{Serialize, Serializer};
 
 use super::hash::FastMap;
 use super::raw::{required, RawModel};
+use super::trie::Trie;
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::{Error, Model, Result, Token};
 
@@ -31,8 +35,10 @@ pub struct WordPiece {
     continuing_subword_prefix: String,
     max_input_chars_per_word: usize,
     unk_id: Option<u32>,
-    /// Byte length of the longest vocabulary entry.
-    longest: usize,
+    /// Every entry, matched at the start of a word.
+    starts: Trie,
+    /// The entries that begin with the prefix, without it, matched after the start.
+    continues: Trie,
 }
 
 impl std::fmt::Debug for WordPiece {
@@ -68,10 +74,18 @@ impl WordPiece {
         continuing_subword_prefix: String,
         max_input_chars_per_word: usize,
     ) -> Self {
+        let starts = Trie::build(vocab.iter().map(|(k, &id)| (k.as_bytes(), id)));
+        let prefix = continuing_subword_prefix.as_str();
+        let continues = Trie::build(
+            vocab
+                .iter()
+                .filter_map(|(k, &id)| Some((k.strip_prefix(prefix)?.as_bytes(), id))),
+        );
         WordPiece {
             vocab_r: IdTable::from_vocab(&vocab),
             unk_id: vocab.get(&unk_token).copied(),
-            longest: vocab.keys().map(String::len).max().unwrap_or(0),
+            starts,
+            continues,
             vocab,
             unk_token,
             continuing_subword_prefix,
@@ -104,63 +118,70 @@ impl WordPiece {
         self.max_input_chars_per_word
     }
 
-    fn unknown(&self, sequence: &str) -> Result<Vec<Token>> {
-        let id = self.unk_id.ok_or_else(|| {
+    fn unk_id(&self) -> Result<u32> {
+        self.unk_id.ok_or_else(|| {
             Error::encode(format!(
                 "WordPiece error: Missing [UNK] token from the vocabulary (unk_token `{}`)",
                 self.unk_token
             ))
-        })?;
-        Ok(vec![Token::new(
-            id,
-            self.unk_token.clone(),
-            (0, sequence.len()),
-        )])
+        })
+    }
+
+    /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
+    /// without a `String` per token.
+    pub(crate) fn tokenize_with(
+        &self,
+        sequence: &str,
+        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+    ) -> Result<()> {
+        if sequence.chars().count() > self.max_input_chars_per_word {
+            return f(self.unk_id()?, (0, sequence.len()), &self.unk_token);
+        }
+        // A word with no match at some position is one unknown token: matches are only
+        // handed on once the whole word is covered.
+        let bytes = sequence.as_bytes();
+        let mut found: Vec<(u32, usize)> = Vec::with_capacity(4);
+        let mut start = 0;
+        while let Some(rest) = bytes.get(start..).filter(|r| !r.is_empty()) {
+            let trie = if start == 0 {
+                &self.starts
+            } else {
+                &self.continues
+            };
+            match trie.longest_prefix(rest) {
+                Some((len, id)) => {
+                    start += len;
+                    found.push((id, start));
+                }
+                None => return f(self.unk_id()?, (0, sequence.len()), &self.unk_token),
+            }
+        }
+        let mut key = String::new();
+        let mut from = 0;
+        for (id, end) in found {
+            let piece = sequence.get(from..end).unwrap_or_default();
+            let value = if from == 0 {
+                piece
+            } else {
+                key.clear();
+                key.push_str(&self.continuing_subword_prefix);
+                key.push_str(piece);
+                &key
+            };
+            f(id, (from, end), value)?;
+            from = end;
+        }
+        Ok(())
     }
 }
 
 impl Model for WordPiece {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
-        if sequence.chars().count() > self.max_input_chars_per_word {
-            return self.unknown(sequence);
-        }
-        let prefix = self.continuing_subword_prefix.as_str();
         let mut tokens = Vec::new();
-        let mut key = String::new();
-        let mut start = 0;
-        while start < sequence.len() {
-            let room = if start > 0 {
-                self.longest.saturating_sub(prefix.len())
-            } else {
-                self.longest
-            };
-            let mut end = sequence.len().min(start.saturating_add(room));
-            while end > start && !sequence.is_char_boundary(end) {
-                end -= 1;
-            }
-            let mut found = None;
-            while end > start {
-                let piece = sequence.get(start..end).unwrap_or_default();
-                let lookup = if start > 0 {
-                    key.clear();
-                    key.push_str(prefix);
-                    key.push_str(piece);
-                    key.as_str()
-                } else {
-                    piece
-                };
-                if let Some(&id) = self.vocab.get(lookup) {
-                    found = Some(Token::new(id, lookup.to_owned(), (start, end)));
-                    break;
-                }
-                end -= piece.chars().next_back().map_or(1, char::len_utf8);
-            }
-            match found {
-                Some(token) => tokens.push(token),
-                None => return self.unknown(sequence),
-            }
-            start = end;
-        }
+        self.tokenize_with(sequence, |id, offsets, value| {
+            tokens.push(Token::new(id, value.to_owned(), offsets));
+            Ok(())
+        })?;
         Ok(tokens)
     }
 

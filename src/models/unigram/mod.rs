@@ -21,8 +21,6 @@
 //! string) when all of them exist, and otherwise the unknown token whose value is the string
 //! itself. Offsets are byte spans in the word.
 
-mod trie;
-
 use std::collections::HashMap;
 
 use serde::ser::SerializeStruct;
@@ -30,9 +28,9 @@ use serde::{Serialize, Serializer};
 
 use super::hash::{map_with_capacity, FastMap};
 use super::raw::{optional, typed, RawModel};
+use super::trie::Trie;
 use super::vocab::to_std_map;
 use crate::{Error, Model, Result, Token};
-use trie::Trie;
 
 /// Penalty subtracted from the lowest piece score to score an unknown character.
 const UNK_PENALTY: f64 = 10.0;
@@ -43,6 +41,8 @@ pub struct Unigram {
     vocab: Vec<(String, f64)>,
     token_to_ids: FastMap<String, u32>,
     trie: Trie,
+    /// The id of each byte's `<0xXX>` piece, for byte fallback.
+    byte_ids: Box<[u32; 256]>,
     min_score: f64,
     unk_id: Option<usize>,
     byte_fallback: bool,
@@ -134,6 +134,7 @@ impl Unigram {
                 .map(|(id, (piece, _))| (piece.as_bytes(), id as u32)),
         );
         Ok(Unigram {
+            byte_ids: byte_ids(&token_to_ids),
             vocab,
             token_to_ids,
             trie,
@@ -174,9 +175,9 @@ impl Unigram {
         Error::encode("Encountered an unknown token but `unk_id` is missing")
     }
 
-    /// The best segmentation of `sentence` as byte spans `(start, end)`, in order, with runs
-    /// of unknown nodes fused.
-    fn segment(&self, sentence: &str) -> Result<Vec<(usize, usize)>> {
+    /// The best segmentation of `sentence` as byte spans `(start, end, id)`, in order, with
+    /// runs of unknown nodes fused (their id `None`: the fused string is looked up).
+    fn segment(&self, sentence: &str) -> Result<Vec<Span>> {
         if sentence.len() < u32::MAX as usize {
             self.segment_with::<u32>(sentence)
         } else {
@@ -185,7 +186,7 @@ impl Unigram {
     }
 
     /// [`segment`](Self::segment) with positions of type `P` (holding `sentence.len()`).
-    fn segment_with<P: Pos>(&self, sentence: &str) -> Result<Vec<(usize, usize)>> {
+    fn segment_with<P: Pos>(&self, sentence: &str) -> Result<Vec<Span>> {
         let size = sentence.len();
         let bytes = sentence.as_bytes();
         let unk_score = self.min_score - UNK_PENALTY;
@@ -249,28 +250,73 @@ impl Unigram {
                 unk_run_end.get_or_insert(end);
             } else {
                 if let Some(run_end) = unk_run_end.take() {
-                    spans.push((end, run_end));
+                    spans.push((end, run_end, None));
                 }
-                spans.push((start, end));
+                // The trie's id for this string is the one a lookup by string gives (both
+                // keep the last of duplicate pieces).
+                spans.push((start, end, Some(node.id)));
             }
             end = start;
         }
         if let Some(run_end) = unk_run_end {
-            spans.push((0, run_end));
+            spans.push((0, run_end, None));
         }
         spans.reverse();
         Ok(spans)
     }
 
-    fn byte_piece_id(&self, byte: u8) -> Option<u32> {
-        let mut name = [0u8; 6];
-        let hex = b"0123456789ABCDEF";
-        name.copy_from_slice(b"<0x00>");
-        name[3] = hex[usize::from(byte >> 4)];
-        name[4] = hex[usize::from(byte & 0xf)];
-        let name = std::str::from_utf8(&name).ok()?;
-        self.token_to_ids.get(name).copied()
+    /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
+    /// without a `String` per token.
+    pub(crate) fn tokenize_with(
+        &self,
+        sentence: &str,
+        mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
+    ) -> Result<()> {
+        if sentence.is_empty() {
+            return Ok(());
+        }
+        for (start, end, id) in self.segment(sentence)? {
+            let piece = sentence.get(start..end).unwrap_or_default();
+            // A fused unknown run may still spell a piece (e.g. the unknown piece itself).
+            if let Some(id) = id.or_else(|| self.token_to_ids.get(piece).copied()) {
+                f(id, (start, end), piece)?;
+                continue;
+            }
+            if self.byte_fallback
+                && piece
+                    .bytes()
+                    .all(|b| self.byte_ids[usize::from(b)] != NO_ID)
+            {
+                for b in piece.bytes() {
+                    let id = self.byte_ids[usize::from(b)];
+                    let value = self.vocab.get(id as usize).map_or("", |p| p.0.as_str());
+                    f(id, (start, end), value)?;
+                }
+                continue;
+            }
+            let unk = self.unk_id.ok_or_else(Self::missing_unk)?;
+            f(unk as u32, (start, end), piece)?;
+        }
+        Ok(())
     }
+}
+
+/// A span of the best segmentation: `(start, end, id)`, the id `None` for a fused run of
+/// unknown nodes.
+type Span = (usize, usize, Option<u32>);
+
+/// Marks a byte without a `<0xXX>` piece in [`Unigram::byte_ids`].
+const NO_ID: u32 = u32::MAX;
+
+/// The id of the piece `<0xXX>` of every byte (as looked up by string), or [`NO_ID`].
+fn byte_ids(token_to_ids: &FastMap<String, u32>) -> Box<[u32; 256]> {
+    let mut ids = Box::new([NO_ID; 256]);
+    for (b, slot) in ids.iter_mut().enumerate() {
+        if let Some(&id) = token_to_ids.get(&format!("<0x{b:02X}>")) {
+            *slot = id;
+        }
+    }
+    ids
 }
 
 /// Checks `unk_id` (and the vocabulary size) as the reference does at load.
@@ -296,30 +342,11 @@ fn check_unk_id(size: usize, unk_id: Option<usize>) -> std::result::Result<(), S
 
 impl Model for Unigram {
     fn tokenize(&self, sentence: &str) -> Result<Vec<Token>> {
-        if sentence.is_empty() {
-            return Ok(Vec::new());
-        }
-        let spans = self.segment(sentence)?;
-        let mut tokens = Vec::with_capacity(spans.len());
-        for (start, end) in spans {
-            let piece = sentence.get(start..end).unwrap_or_default();
-            // A fused unknown run may still spell a piece (e.g. the unknown piece itself).
-            if let Some(&id) = self.token_to_ids.get(piece) {
-                tokens.push(Token::new(id, piece.to_owned(), (start, end)));
-                continue;
-            }
-            if self.byte_fallback {
-                let ids: Option<Vec<u32>> = piece.bytes().map(|b| self.byte_piece_id(b)).collect();
-                if let Some(ids) = ids {
-                    for (id, byte) in ids.into_iter().zip(piece.bytes()) {
-                        tokens.push(Token::new(id, format!("<0x{byte:02X}>"), (start, end)));
-                    }
-                    continue;
-                }
-            }
-            let unk = self.unk_id.ok_or_else(Self::missing_unk)?;
-            tokens.push(Token::new(unk as u32, piece.to_owned(), (start, end)));
-        }
+        let mut tokens = Vec::new();
+        self.tokenize_with(sentence, |id, offsets, value| {
+            tokens.push(Token::new(id, value.to_owned(), offsets));
+            Ok(())
+        })?;
         Ok(tokens)
     }
 
