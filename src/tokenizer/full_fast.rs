@@ -157,12 +157,23 @@ fn model_input(
 // Normalization with alignment
 // ---------------------------------------------------------------------------------------
 
+/// The original byte range (relative to the segment) of one normalized byte. Segments
+/// longer than `u32::MAX` bytes take the general path; a table entry is 8 bytes, not 16 (on
+/// a multi-megabyte segment the table is the largest buffer the full path allocates).
+type Span = (u32, u32);
+
+/// `start..end` as a [`Span`] (both fit: see [`normalize_aligned`]).
+#[inline]
+fn span_of(start: usize, end: usize) -> Span {
+    (start as u32, end as u32)
+}
+
 /// A normalized segment and its alignment to the original segment; see the module docs.
 enum Aligned<'a> {
     /// Same char boundaries as the original, each char aligned to the char at its position.
     Same(Cow<'a, str>),
     /// The original range (relative to the segment) of every normalized byte.
-    Table(String, Vec<(usize, usize)>),
+    Table(String, Vec<Span>),
 }
 
 impl Aligned<'_> {
@@ -184,18 +195,21 @@ impl Aligned<'_> {
                     .checked_sub(1)
                     .and_then(|i| table.get(i))
                     .ok_or(Fallback)?;
-                Ok((shift + first.0, shift + last.1))
+                Ok((shift + first.0 as usize, shift + last.1 as usize))
             }
         }
     }
 
     /// The table of this alignment (built for [`Aligned::Same`]).
-    fn into_table(self) -> (String, Vec<(usize, usize)>) {
+    fn into_table(self) -> (String, Vec<Span>) {
         match self {
             Aligned::Same(t) => {
                 let mut table = Vec::with_capacity(t.len());
                 for (i, c) in t.char_indices() {
-                    table.extend(std::iter::repeat_n((i, i + c.len_utf8()), c.len_utf8()));
+                    table.extend(std::iter::repeat_n(
+                        span_of(i, i + c.len_utf8()),
+                        c.len_utf8(),
+                    ));
                 }
                 (t.into_owned(), table)
             }
@@ -219,6 +233,9 @@ fn normalize_aligned<'a>(
     let Some(n) = normalizer else {
         return Ok(Aligned::Same(Cow::Borrowed(seg)));
     };
+    if u32::try_from(seg.len()).is_err() {
+        return Err(Fallback);
+    }
     if let Some(aligned) = apply(n, Aligned::Same(Cow::Borrowed(seg)))? {
         return Ok(aligned);
     }
@@ -237,6 +254,7 @@ fn general_aligned(n: &NormalizerWrapper, seg: &str) -> Step<Aligned<'static>> {
         return Err(Fallback);
     }
     let (text, table) = ns.into_normalized_parts();
+    let table = table.into_iter().map(|(s, e)| span_of(s, e)).collect();
     Ok(Aligned::Table(text, table))
 }
 
@@ -259,15 +277,37 @@ fn normalize_chunked(n: &NormalizerWrapper, seg: &str) -> Step<Aligned<'static>>
     const MIN_ASCII_GAP: usize = 24;
     let bytes = seg.as_bytes();
     let mut text = String::with_capacity(seg.len() + seg.len() / 8);
-    let mut table: Vec<(usize, usize)> = Vec::with_capacity(text.capacity());
-    let mut chunk = |a: usize, b: usize| -> Step {
-        let piece = seg.get(a..b).ok_or(Fallback)?;
-        let (t, tab) = match apply(n, Aligned::Same(Cow::Borrowed(piece)))? {
-            Some(aligned) => aligned.into_table(),
-            None => general_aligned(n, piece)?.into_table(),
-        };
+    let mut table: Vec<Span> = Vec::with_capacity(text.capacity());
+    let mut push = |a: usize, (t, tab): (String, Vec<Span>)| {
+        let a = a as u32;
         text.push_str(&t);
         table.extend(tab.into_iter().map(|(s, e)| (s + a, e + a)));
+    };
+    let mut chunk = |a: usize, b: usize| -> Step {
+        let piece = seg.get(a..b).ok_or(Fallback)?;
+        if let Some(aligned) = apply(n, Aligned::Same(Cow::Borrowed(piece)))? {
+            push(a, aligned.into_table());
+            return Ok(());
+        }
+        // Some char needs the general normalizer: again, one chunk per ASCII char and the
+        // non-ASCII run after it, so that only the chunks that need it go through it (on
+        // text with ASCII bytes scattered everywhere the whole segment was one chunk).
+        let bytes = piece.as_bytes();
+        let mut from = 0;
+        while from < bytes.len() {
+            let rest = bytes.get(from + 1..).unwrap_or_default();
+            let to = rest
+                .iter()
+                .position(u8::is_ascii)
+                .map_or(bytes.len(), |i| from + 1 + i);
+            let sub = piece.get(from..to).ok_or(Fallback)?;
+            let aligned = match apply(n, Aligned::Same(Cow::Borrowed(sub)))? {
+                Some(aligned) => aligned,
+                None => general_aligned(n, sub)?,
+            };
+            push(a + from, aligned.into_table());
+            from = to;
+        }
         Ok(())
     };
     let mut pos = 0;
@@ -457,7 +497,7 @@ fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned
         if !b.rewrite_char(c, strip, &mut out) {
             return None;
         }
-        let entry = (i, i + c.len_utf8());
+        let entry = span_of(i, i + c.len_utf8());
         table.extend(std::iter::repeat_n(entry, out.len() - before));
     }
     Some(Aligned::Table(String::from_utf8(out).ok()?, table))
@@ -474,19 +514,19 @@ fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned
 /// dropped), which is the normalizer's change markers read through `transform_range`. An
 /// empty replacement is left to the general normalizer. Nothing replaced: left as is.
 fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Aligned<'a>>> {
-    let (text, table): (&str, Option<&[(usize, usize)]>) = match &cur {
+    let (text, table): (&str, Option<&[Span]>) = match &cur {
         Aligned::Same(t) => (t, None),
         Aligned::Table(t, tab) => (t, Some(tab)),
     };
-    let entry = |i: usize, len: usize| -> Step<(usize, usize)> {
+    let entry = |i: usize, len: usize| -> Step<Span> {
         match table {
-            None => Ok((i, i + len)),
+            None => Ok(span_of(i, i + len)),
             Some(t) => t.get(i).copied().ok_or(Fallback),
         }
     };
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut tab = Vec::with_capacity(out.capacity());
-    let mut keys: Vec<(usize, usize)> = Vec::new();
+    let mut keys: Vec<Span> = Vec::new();
     let mut modified = false;
     // Per ASCII byte: 0 not looked up yet, 1 left as is, 2 replaced.
     let mut ascii = [0u8; 128];
@@ -552,12 +592,7 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
 
 /// Appends `rep`, standing for key chars aligned to `keys`, with its alignment (see
 /// [`precompiled_table`]); `false` for an empty replacement.
-fn push_replacement(
-    rep: &str,
-    keys: &[(usize, usize)],
-    out: &mut String,
-    tab: &mut Vec<(usize, usize)>,
-) -> bool {
+fn push_replacement(rep: &str, keys: &[Span], out: &mut String, tab: &mut Vec<Span>) -> bool {
     let m = keys.len().min(rep.chars().count());
     if m == 0 {
         return false;
