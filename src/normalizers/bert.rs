@@ -174,28 +174,6 @@ impl BertNormalizer {
     /// instructions per byte, a quarter of the bert ids path.
     pub(crate) fn rewrite(&self, s: &str) -> Result<Option<String>> {
         let strip = self.strip_accents.unwrap_or(self.lowercase);
-        let mut table = [0u8; 128];
-        for (b, slot) in table.iter_mut().enumerate() {
-            let c = b as u8 as char;
-            *slot = if self.clean_text && is_removed(c) {
-                0xFF
-            } else if self.clean_text && is_bert_whitespace(c) {
-                b' '
-            } else if self.lowercase {
-                (b as u8).to_ascii_lowercase()
-            } else {
-                b as u8
-            };
-        }
-        let unchanged = |c: char| {
-            !(self.clean_text && (is_removed(c) || is_bert_whitespace(c)))
-                && !(self.handle_chinese_chars && is_chinese_char(c))
-                && !(strip && (super::unicode::may_decompose(c) || in_ranges(NONSPACING_MARK_8, c)))
-                && !(self.lowercase && {
-                    let mut l = c.to_lowercase();
-                    !(l.next() == Some(c) && l.next().is_none())
-                })
-        };
         let mut out: Vec<u8> = Vec::with_capacity(s.len());
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -212,7 +190,7 @@ impl BertNormalizer {
                         continue;
                     }
                 }
-                let m = table[usize::from(b)];
+                let m = self.ascii_byte(b);
                 if m != 0xFF {
                     out.push(m);
                 }
@@ -223,7 +201,7 @@ impl BertNormalizer {
             let Some(c) = rest.chars().next() else {
                 break;
             };
-            if unchanged(c) {
+            if self.keeps_char(c, strip) {
                 out.extend_from_slice(&bytes[i..i + c.len_utf8()]);
                 i += c.len_utf8();
                 continue;
@@ -265,6 +243,35 @@ impl BertNormalizer {
     /// Whether accents are stripped (the `strip_accents` setting, `lowercase` when unset).
     pub(crate) fn strips_accents(&self) -> bool {
         self.strip_accents.unwrap_or(self.lowercase)
+    }
+
+    /// What this normalizer makes of the ASCII byte `b` (`0xFF`: removed). Computed per
+    /// byte, not as a table per call: `rewrite` also runs on single chars and short runs.
+    #[inline]
+    fn ascii_byte(&self, b: u8) -> u8 {
+        let c = char::from(b);
+        if self.clean_text && is_removed(c) {
+            0xFF
+        } else if self.clean_text && is_bert_whitespace(c) {
+            b' '
+        } else if self.lowercase {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        }
+    }
+
+    /// Whether no step of this normalizer touches the char `c` (`strip` is
+    /// [`Self::strips_accents`]); a char it keeps needs no rewriting.
+    #[inline]
+    pub(crate) fn keeps_char(&self, c: char, strip: bool) -> bool {
+        !(self.clean_text && (is_removed(c) || is_bert_whitespace(c)))
+            && !(self.handle_chinese_chars && is_chinese_char(c))
+            && !(strip && (super::unicode::may_decompose(c) || in_ranges(NONSPACING_MARK_8, c)))
+            && !(self.lowercase && {
+                let mut l = c.to_lowercase();
+                !(l.next() == Some(c) && l.next().is_none())
+            })
     }
 
     /// Appends what this normalizer makes of the char `c` on its own (see
