@@ -76,7 +76,6 @@ use crate::normalizers::{NormalizerWrapper, Precompiled};
 use crate::pre_tokenizers::fast::{Finish, StrPlan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Normalizer, Offsets};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Most pieces one cache holds; once full, new pieces are not added until
 /// [`MISSES_BEFORE_RESET`] of them have been turned away, which empties it (the policy and
@@ -405,8 +404,13 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             let s = cur.text();
             let mut buf = [0u8; 4];
             let mut simple = true;
+            let strip = b.strips_accents();
             for c in s.chars().filter(|c| !c.is_ascii()) {
-                if may_decompose(c) || b.rewrite(c.encode_utf8(&mut buf))?.is_some() {
+                // `rewrite` leaves a char it keeps as it is; it only runs (building its
+                // tables) on the others.
+                if may_decompose(c)
+                    || (!b.keeps_char(c, strip) && b.rewrite(c.encode_utf8(&mut buf))?.is_some())
+                {
                     simple = false;
                     break;
                 }
@@ -549,7 +553,7 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
             }
         }
         let rest = text.get(i..).ok_or(Fallback)?;
-        let Some(grapheme) = rest.graphemes(true).next() else {
+        let Some(grapheme) = crate::normalizers::precompiled::next_grapheme(rest) else {
             break;
         };
         let start = i;
