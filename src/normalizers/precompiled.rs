@@ -267,7 +267,7 @@ impl Precompiled {
     /// replacement: plain bytes, but the last one only when no byte of 0x80 or more (maybe
     /// a combining mark) follows it.
     #[inline]
-    fn plain_end(&self, bytes: &[u8], i: usize) -> usize {
+    pub(crate) fn plain_end(&self, bytes: &[u8], i: usize) -> usize {
         let mut j = i;
         while let Some(&b) = bytes.get(j) {
             if !self.ascii_plain[usize::from(b)] {

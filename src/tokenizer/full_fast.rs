@@ -537,6 +537,17 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A run of ASCII chars the charsmap leaves alone, copied with its entries at once.
+        let end = p.plain_end(bytes, i);
+        if end > i {
+            out.push_str(text.get(i..end).ok_or(Fallback)?);
+            match table {
+                None => tab.extend((i..end).map(|k| span_of(k, k + 1))),
+                Some(t) => tab.extend_from_slice(t.get(i..end).ok_or(Fallback)?),
+            }
+            i = end;
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
             let known = &mut ascii[usize::from(b)];
