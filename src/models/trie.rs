@@ -3,10 +3,10 @@
 //!
 //! Built once at load from the sorted entries, breadth first, into one edge array (each node
 //! owns a contiguous, label-sorted slice of it) so a lookup step is a binary search in a
-//! small slice. The root's children are also kept in a
-//! 256-entry table, since every search starts there. A node may carry a value (the id of the
-//! entry ending there); inserting an entry twice keeps the last value. The empty entry is never
-//! reported by a search (searches report matches of at least one byte).
+//! small slice. The root's children are also kept in a 256-entry table, since every search
+//! starts there. A node may carry a value (the id of the entry ending there); inserting an
+//! entry twice keeps the last value. The empty entry is never reported by a search (searches
+//! report matches of at least one byte).
 
 /// Marks "no node" / "no value".
 const NONE: u32 = u32::MAX;
