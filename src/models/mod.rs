@@ -35,6 +35,17 @@ pub use wordpiece::WordPiece;
 use crate::{Model, Result, Token};
 use raw::RawModel;
 
+/// The callback of a model's `tokenize_with` that collects [`Token`]s: what every model's
+/// [`Model::tokenize`] is built on.
+pub(crate) fn push_token(
+    tokens: &mut Vec<Token>,
+) -> impl FnMut(u32, (usize, usize), &str) -> Result<()> + '_ {
+    |id, offsets, value| {
+        tokens.push(Token::new(id, value.to_owned(), offsets));
+        Ok(())
+    }
+}
+
 /// The `type` names of the supported models.
 const MODEL_TYPES: &[&str] = &["BPE", "WordPiece", "WordLevel", "Unigram"];
 

@@ -11,6 +11,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::hash::FastMap;
+use super::push_token;
 use super::raw::{required, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::{Error, Model, Result, Token};
@@ -86,10 +87,7 @@ impl WordLevel {
 impl Model for WordLevel {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
         let mut tokens = Vec::with_capacity(1);
-        self.tokenize_with(sequence, |id, offsets, value| {
-            tokens.push(Token::new(id, value.to_owned(), offsets));
-            Ok(())
-        })?;
+        self.tokenize_with(sequence, push_token(&mut tokens))?;
         Ok(tokens)
     }
 

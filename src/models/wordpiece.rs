@@ -21,6 +21,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::hash::FastMap;
+use super::push_token;
 use super::raw::{required, RawModel};
 use super::trie::Trie;
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
@@ -178,10 +179,7 @@ impl WordPiece {
 impl Model for WordPiece {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
         let mut tokens = Vec::new();
-        self.tokenize_with(sequence, |id, offsets, value| {
-            tokens.push(Token::new(id, value.to_owned(), offsets));
-            Ok(())
-        })?;
+        self.tokenize_with(sequence, push_token(&mut tokens))?;
         Ok(tokens)
     }
 

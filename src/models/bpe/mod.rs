@@ -42,6 +42,7 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use super::hash::{map_with_capacity, FastMap};
+use super::push_token;
 use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::{Error, Model, Result, Token};
@@ -511,10 +512,7 @@ impl Bpe {
 impl Model for Bpe {
     fn tokenize(&self, sequence: &str) -> Result<Vec<Token>> {
         let mut tokens = Vec::new();
-        self.tokenize_with(sequence, |id, offsets, value| {
-            tokens.push(Token::new(id, value.to_owned(), offsets));
-            Ok(())
-        })?;
+        self.tokenize_with(sequence, push_token(&mut tokens))?;
         Ok(tokens)
     }
 

@@ -27,6 +27,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::hash::{map_with_capacity, FastMap};
+use super::push_token;
 use super::raw::{optional, typed, RawModel};
 use super::trie::Trie;
 use super::vocab::to_std_map;
@@ -343,10 +344,7 @@ fn check_unk_id(size: usize, unk_id: Option<usize>) -> std::result::Result<(), S
 impl Model for Unigram {
     fn tokenize(&self, sentence: &str) -> Result<Vec<Token>> {
         let mut tokens = Vec::new();
-        self.tokenize_with(sentence, |id, offsets, value| {
-            tokens.push(Token::new(id, value.to_owned(), offsets));
-            Ok(())
-        })?;
+        self.tokenize_with(sentence, push_token(&mut tokens))?;
         Ok(tokens)
     }
 
