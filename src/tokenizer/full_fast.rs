@@ -510,9 +510,8 @@ fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned
 /// `Precompiled` with its alignment, `None` when the general normalizer must run.
 ///
 /// The text is walked as the normalizer walks it: whole graphemes of under 6 bytes that the
-/// charsmap knows, else char by char (an ASCII byte other than CR followed by an ASCII byte
-/// or the end is a grapheme of its own, so it is looked up alone and its lookup is
-/// remembered). A replacement of `n` chars for a key of `k` chars gives its char `i` the
+/// charsmap knows, else char by char (runs of ASCII chars the charsmap leaves alone, each a
+/// grapheme of its own, are copied at once, see `Precompiled::plain_end`). A replacement of `n` chars for a key of `k` chars gives its char `i` the
 /// range of key char `min(i, min(k, n) - 1)` (the first `min(k, n)` chars replace key chars
 /// one for one, the others are inserted after the last of those, extra key chars are
 /// dropped), which is the normalizer's change markers read through `transform_range`. An
@@ -532,8 +531,6 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
     let mut tab = Vec::with_capacity(out.capacity());
     let mut keys: Vec<Span> = Vec::new();
     let mut modified = false;
-    // Per ASCII byte: 0 not looked up yet, 1 left as is, 2 replaced.
-    let mut ascii = [0u8; 128];
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -547,21 +544,6 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
             }
             i = end;
             continue;
-        }
-        let b = bytes[i];
-        if b < 0x80 && b != b'\r' && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
-            let known = &mut ascii[usize::from(b)];
-            if *known == 0 {
-                let key = [b];
-                let key = std::str::from_utf8(&key).map_err(|_| Fallback)?;
-                *known = if p.transform(key)?.is_none() { 1 } else { 2 };
-            }
-            if *known == 1 {
-                out.push(char::from(b));
-                tab.push(entry(i, 1)?);
-                i += 1;
-                continue;
-            }
         }
         let rest = text.get(i..).ok_or(Fallback)?;
         let Some(grapheme) = crate::normalizers::precompiled::next_grapheme(rest) else {
