@@ -1,6 +1,8 @@
 //! Times `Tokenizer::encode` (full encoding) of the adversarial inputs of
-//! `tests/support/adversarial_inputs.rs` at 1 MiB and 4 MiB, best of 3 each, and prints the
-//! 4 MiB / 1 MiB ratio (linear time gives 4) and milliseconds per MiB.
+//! `tests/support/adversarial_inputs.rs` at 1 MiB and 4 MiB, best of 3 each (the sizes take
+//! turns), and prints the 4 MiB / 1 MiB ratio (linear time gives 4) and milliseconds per
+//! MiB. Each timed call runs on a fresh instance (empty caches; `SUBTOK_ADV_CACHE=warm` for
+//! one instance throughout: see `tests/support/adversarial_timing.rs`).
 //!
 //! `cargo run --release --example adversarial_ratio -- [TOKENIZER,...] [INPUT,...]`, with
 //! tokenizer names from the shared conformance directory (`SUBTOK_CONFORMANCE_DIR`, default
@@ -9,28 +11,18 @@
 
 #[path = "../tests/support/adversarial_inputs.rs"]
 mod adversarial_inputs;
+#[path = "../tests/support/adversarial_timing.rs"]
+mod adversarial_timing;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
-use subtok::Tokenizer;
+use adversarial_timing::{best_encode_times, CacheState, Loader};
 
 const DEFAULT: &[&str] = &["gpt2", "llama2", "bert-base-uncased", "t5-small"];
 
 fn list(arg: Option<String>) -> Option<Vec<String>> {
     arg.filter(|a| a != "all")
         .map(|a| a.split(',').map(str::to_owned).collect())
-}
-
-fn best_of(n: usize, tok: &Tokenizer, text: &str) -> Duration {
-    (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(tok.encode(text, false).unwrap());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {
@@ -46,16 +38,15 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance"))
         .join("tokenizers");
+    let cache = CacheState::from_env();
     let small = adversarial_inputs::all(1 << 20);
     let big = adversarial_inputs::all(4 << 20);
     println!(
-        "{:<20} {:<18} {:>9} {:>9} {:>6} {:>8}",
+        "{:<20} {:<18} {:>9} {:>9} {:>6} {:>8}   ({cache:?} caches)",
         "tokenizer", "input", "1 MiB ms", "4 MiB ms", "ratio", "ms/MiB"
     );
     for name in &names {
-        let mut tok = Tokenizer::from_file(dir.join(format!("{name}.json"))).unwrap();
-        tok.with_truncation(None).unwrap();
-        tok.with_padding(None);
+        let loader = Loader(std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap());
         for ((input, s), (_, b)) in small.iter().zip(&big) {
             if inputs
                 .as_ref()
@@ -63,8 +54,8 @@ fn main() {
             {
                 continue;
             }
-            let t1 = best_of(runs, &tok, s).as_secs_f64() * 1e3;
-            let t4 = best_of(runs, &tok, b).as_secs_f64() * 1e3;
+            let (t1, t4) = best_encode_times(runs, &loader, s, b, cache);
+            let (t1, t4) = (t1.as_secs_f64() * 1e3, t4.as_secs_f64() * 1e3);
             let ratio = t4 / t1.max(1e-9);
             let flag = if ratio > 4.5 { " >4.5" } else { "" };
             println!(

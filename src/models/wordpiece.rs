@@ -135,13 +135,17 @@ impl WordPiece {
         sequence: &str,
         mut f: impl FnMut(u32, (usize, usize), &str) -> Result<()>,
     ) -> Result<()> {
-        if sequence.chars().count() > self.max_input_chars_per_word {
+        // A char count needs a walk over the word; its byte length bounds it.
+        if sequence.len() > self.max_input_chars_per_word
+            && sequence.chars().count() > self.max_input_chars_per_word
+        {
             return f(self.unk_id()?, (0, sequence.len()), &self.unk_token);
         }
         // A word with no match at some position is one unknown token: matches are only
-        // handed on once the whole word is covered.
+        // handed on once the whole word is covered. They are kept on the stack (a word
+        // rarely has more than a few), past that in a vector.
         let bytes = sequence.as_bytes();
-        let mut found: Vec<(u32, usize)> = Vec::with_capacity(4);
+        let mut found = Matches::default();
         let mut start = 0;
         while let Some(rest) = bytes.get(start..).filter(|r| !r.is_empty()) {
             let trie = if start == 0 {
@@ -159,7 +163,7 @@ impl WordPiece {
         }
         let mut key = String::new();
         let mut from = 0;
-        for (id, end) in found {
+        for &(id, end) in found.iter() {
             let piece = sequence.get(from..end).unwrap_or_default();
             let value = if from == 0 {
                 piece
@@ -173,6 +177,32 @@ impl WordPiece {
             from = end;
         }
         Ok(())
+    }
+}
+
+/// The matches of one word, `(id, end)`: the first [`Matches::INLINE`] in place.
+#[derive(Default)]
+struct Matches {
+    inline: [(u32, usize); Matches::INLINE],
+    len: usize,
+    more: Vec<(u32, usize)>,
+}
+
+impl Matches {
+    const INLINE: usize = 8;
+
+    fn push(&mut self, m: (u32, usize)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = m;
+                self.len += 1;
+            }
+            None => self.more.push(m),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(u32, usize)> {
+        self.inline.iter().take(self.len).chain(&self.more)
     }
 }
 
