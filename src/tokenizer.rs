@@ -124,7 +124,7 @@ pub struct Tokenizer {
     truncation: Option<TruncationParams>,
     padding: Option<PaddingParams>,
     /// Identifies this tokenizer's per-thread piece caches (see the `ids` module).
-    cache_id: u64,
+    cache_key: thread_cache::CacheKey,
     /// Largest input (bytes, both sequences together) one encode call accepts.
     max_input_bytes: Option<usize>,
     /// Compiled decoder, built on the first decode (`None` inside: the general path decodes).
@@ -313,7 +313,7 @@ impl Tokenizer {
             added_vocabulary,
             truncation: json.truncation,
             padding: json.padding,
-            cache_id: ids::next_cache_id(),
+            cache_key: thread_cache::CacheKey::default(),
             max_input_bytes: Some(DEFAULT_MAX_INPUT_BYTES),
             decode_plan: std::sync::OnceLock::new(),
         })

@@ -875,7 +875,7 @@ pub(super) fn encode_str_fast(
     if text.is_empty() || !tok.model.is_deterministic() {
         return None;
     }
-    with_cache(&CACHES, tok.cache_id, |cache| {
+    with_cache(&CACHES, &tok.cache_key, |cache| {
         let plan = cache
             .plan
             .get_or_insert_with(|| {

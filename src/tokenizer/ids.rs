@@ -38,7 +38,6 @@
 //! gpt2 ids 58 → 85-90 MB/s.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
@@ -58,12 +57,6 @@ const MAX_ENTRIES: usize = 1 << 17;
 const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// Longest piece (bytes) that is cached; longer ones are rare and seldom repeat.
 const MAX_PIECE_BYTES: usize = 256;
-
-/// A fresh tokenizer instance number.
-pub(super) fn next_cache_id() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
 
 /// Longest piece with an inline key (the 16th byte holds the length).
 const INLINE_KEY_BYTES: usize = 15;
@@ -368,7 +361,7 @@ pub(super) fn encode_ids_fast_from(
         None => (Vec::new(), Vec::new()),
     };
     out.extend_from_slice(&prefix);
-    let result = with_cache(&CACHES, tok.cache_id, |cache| {
+    let result = with_cache(&CACHES, &tok.cache_key, |cache| {
         body_ids(tok, &plan, text, continued, cache, out)
     });
     out.extend_from_slice(&suffix);
