@@ -115,11 +115,28 @@ impl Encoding {
     }
 
     /// Appends a token's id, string, offsets and word only; [`Self::fill_uniform`] must
-    /// complete the other columns before the encoding is used.
-    #[inline]
-    pub(crate) fn push_core(&mut self, id: u32, token: &str, offsets: Offsets, word: u32) {
+    /// complete the other columns before the encoding is used. `token` is the token
+    /// string's bytes, cut from a `str` at char boundaries.
+    #[inline(always)]
+    pub(crate) fn push_core(&mut self, id: u32, token: &[u8], offsets: Offsets, word: u32) {
         self.ids.push(id);
-        self.tokens.push(token);
+        self.tokens.push_bytes(token);
+        self.offsets.push(offsets);
+        self.words.push(Some(word));
+    }
+
+    /// [`Self::push_core`] with the token string in the first `len` bytes of `padded`.
+    #[inline(always)]
+    pub(crate) fn push_core_padded<const N: usize>(
+        &mut self,
+        id: u32,
+        padded: &[u8; N],
+        len: usize,
+        offsets: Offsets,
+        word: u32,
+    ) {
+        self.ids.push(id);
+        self.tokens.push_padded(padded, len);
         self.offsets.push(offsets);
         self.words.push(Some(word));
     }

@@ -799,16 +799,13 @@ impl FullCache {
         }
     }
 
-    /// The token of a short piece of one token, when its front slot has it.
+    /// The front slot of a short piece of one token, when it has the token (`one` is then
+    /// the length of the token's string in `text`).
     #[inline(always)]
-    fn front_one(&self, piece: &str, prefixed: bool) -> Option<(u32, u32, u32, &str)> {
+    fn front_one(&self, piece: &str, prefixed: bool) -> Option<&FrontSlot> {
         let key = ShortKey::new(piece.as_bytes(), prefixed)?;
         let slot = self.front.get(key.front_slot())?;
-        if slot.key != key {
-            return None;
-        }
-        let text = slot.text.get(..slot.one as usize)?;
-        Some((slot.id, slot.lo, slot.hi, std::str::from_utf8(text).ok()?))
+        (slot.key == key && slot.one as usize <= INLINE_TEXT).then_some(slot)
     }
 
     /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
@@ -928,7 +925,7 @@ impl Run<'_> {
     #[inline]
     fn push(&mut self, id: u32, value: &str, offsets: Offsets) {
         let word = self.word_idx.unwrap_or(self.word);
-        self.enc.push_core(id, value, offsets, word);
+        self.enc.push_core(id, value.as_bytes(), offsets, word);
     }
 
     fn encode(&mut self, text: &str) -> Step {
@@ -1016,17 +1013,28 @@ impl Run<'_> {
     }
 
     /// Appends the tokens of `sg.norm[start..end]` (all of a piece or an independent part
-    /// of it) to the current word.
+    /// of it) to the current word. The common case, a short piece of one token in the
+    /// front table, is inlined into the scanning loop; the rest is [`Self::unit_rest`].
+    #[inline(always)]
     fn unit(&mut self, sg: Segment<'_>, start: usize, end: usize, prefixed: bool) -> Step {
+        if let Some(src) = sg.norm.get(start..end) {
+            if let Some(slot) = self.cache.front_one(src, prefixed) {
+                let word = self.word_idx.unwrap_or(self.word);
+                let offsets = sg.offsets(start + slot.lo as usize, start + slot.hi as usize)?;
+                self.enc
+                    .push_core_padded(slot.id, &slot.text, slot.one as usize, offsets, word);
+                return Ok(());
+            }
+        }
+        self.unit_rest(sg, start, end, prefixed)
+    }
+
+    /// [`Self::unit`] past the front table: the rest of the cache, then the model.
+    #[inline(never)]
+    fn unit_rest(&mut self, sg: Segment<'_>, start: usize, end: usize, prefixed: bool) -> Step {
         let src = sg.norm.get(start..end).ok_or(Fallback)?;
         let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
         if cacheable {
-            if let Some((id, lo, hi, value)) = self.cache.front_one(src, prefixed) {
-                let word = self.word_idx.unwrap_or(self.word);
-                let offsets = sg.offsets(start + lo as usize, start + hi as usize)?;
-                self.enc.push_core(id, value, offsets, word);
-                return Ok(());
-            }
             if let Some(hit) = self.cache.get(src, prefixed) {
                 let word = self.word_idx.unwrap_or(self.word);
                 for i in hit {
@@ -1034,7 +1042,7 @@ impl Run<'_> {
                     let (at, len) = (t.at as usize, t.len as usize);
                     let value = self.cache.text.get(at..at + len).ok_or(Fallback)?;
                     let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
-                    self.enc.push_core(t.id, value, offsets, word);
+                    self.enc.push_core(t.id, value.as_bytes(), offsets, word);
                 }
                 return Ok(());
             }
@@ -1085,7 +1093,7 @@ impl Run<'_> {
             let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
                 return Err(Error::encode("no fast path for this piece"));
             };
-            enc.push_core(id, value, offsets, word);
+            enc.push_core(id, value.as_bytes(), offsets, word);
             if cache_as.is_some() {
                 kept.push(id, lo, hi, value);
             }
