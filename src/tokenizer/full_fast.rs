@@ -203,12 +203,24 @@ impl Aligned<'_> {
     fn into_table(self) -> (String, Vec<Span>) {
         match self {
             Aligned::Same(t) => {
-                let mut table = Vec::with_capacity(t.len());
-                for (i, c) in t.char_indices() {
-                    table.extend(std::iter::repeat_n(
-                        span_of(i, i + c.len_utf8()),
-                        c.len_utf8(),
-                    ));
+                // Every byte its own span first (a loop the compiler vectorizes), then the
+                // bytes of each non-ASCII char get the char's whole span.
+                let mut table: Vec<Span> = (0..t.len()).map(|i| span_of(i, i + 1)).collect();
+                let bytes = t.as_bytes();
+                let mut at = 0;
+                while let Some(skip) = bytes
+                    .get(at..)
+                    .and_then(|r| r.iter().position(|&b| b >= 0x80))
+                {
+                    let start = at + skip;
+                    let len = t
+                        .get(start..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8);
+                    if let Some(bytes_of_char) = table.get_mut(start..start + len) {
+                        bytes_of_char.fill(span_of(start, start + len));
+                    }
+                    at = start + len;
                 }
                 (t.into_owned(), table)
             }
