@@ -175,6 +175,13 @@ impl Encoding {
         self.type_ids = type_ids;
     }
 
+    /// Sets every token's type id to `type_id`, reusing the buffer.
+    pub(crate) fn fill_type_ids(&mut self, type_id: u32) {
+        let len = self.ids.len();
+        self.type_ids.clear();
+        self.type_ids.resize(len, type_id);
+    }
+
     /// Token strings.
     ///
     /// The strings are stored as one text while encoding; the first call after a change
@@ -440,6 +447,14 @@ impl Encoding {
             *self = pair;
             return;
         }
+        if self.overflowing.is_empty() && pair.overflowing.is_empty() && self.len() < pair.len() {
+            // The same result built around the longer part: ours moved in front of its
+            // tokens within its buffers, rather than all of it copied after ours (a
+            // template's `[CLS]` before a long sequence copied the whole encoding).
+            let front = std::mem::replace(self, pair);
+            self.prepend(front, growing_offsets);
+            return;
+        }
         let mut overflowings = Vec::new();
         if !self.overflowing.is_empty() || !pair.overflowing.is_empty() {
             for ours in &self.overflowing {
@@ -482,6 +497,33 @@ impl Encoding {
         self.special_tokens_mask.extend(pair.special_tokens_mask);
         self.attention_mask.extend(pair.attention_mask);
         self.overflowing = overflowings;
+    }
+
+    /// Puts `front` (without overflowing windows, as this encoding) before this encoding's
+    /// tokens: [`merge_with`](Self::merge_with) of `front` with this encoding, in place.
+    fn prepend(&mut self, front: Encoding, growing_offsets: bool) {
+        let base = front.len();
+        let mut ranges = front.sequence_ranges;
+        ranges.extend(
+            self.sequence_ranges
+                .drain()
+                .map(|(id, r)| (id, base + r.start..base + r.end)),
+        );
+        self.sequence_ranges = ranges;
+        if growing_offsets {
+            let shift = front.offsets.last().map_or(0, |o| o.1);
+            for o in &mut self.offsets {
+                *o = (o.0 + shift, o.1 + shift);
+            }
+        }
+        self.ids.splice(0..0, front.ids);
+        self.type_ids.splice(0..0, front.type_ids);
+        self.tokens.prepend_from(&front.tokens);
+        self.words.splice(0..0, front.words);
+        self.offsets.splice(0..0, front.offsets);
+        self.special_tokens_mask
+            .splice(0..0, front.special_tokens_mask);
+        self.attention_mask.splice(0..0, front.attention_mask);
     }
 
     /// Pads the overflowing windows, then this encoding, to `target_length` tokens with
@@ -704,6 +746,51 @@ l9,5,2=efghi bcdef abc l9,5,3=efghi cdefg abcde l9,5,4=efghi defgh cdefg bcdef a
             vec![Some(0), Some(0), Some(1), Some(1), Some(1)]
         );
         assert_eq!(merged.token_to_sequence(3), Some(1));
+    }
+
+    /// Merging builds around the longer part (in place) or appends to the first: either
+    /// way every field is the concatenation.
+    #[test]
+    fn merge_either_way_concatenates() {
+        for (n, m) in [(1, 4), (4, 1), (2, 2), (3, 5)] {
+            for growing in [false, true] {
+                let mut a = letters(n);
+                a.set_type_ids(vec![0; n]);
+                a.set_sequence_id(0);
+                let mut b = letters(m);
+                b.set_type_ids(vec![1; m]);
+                b.special_tokens_mask[0] = 1;
+                b.set_sequence_id(1);
+                let merged = Encoding::merge([a.clone(), b.clone()], growing);
+                let cat = |f: fn(&Encoding) -> Vec<String>| [f(&a), f(&b)].concat();
+                assert_eq!(merged.get_tokens(), cat(|e| e.get_tokens().to_vec()));
+                assert_eq!(merged.get_ids(), [a.get_ids(), b.get_ids()].concat());
+                assert_eq!(merged.get_type_ids(), [vec![0; n], vec![1; m]].concat());
+                assert_eq!(
+                    merged.get_word_ids(),
+                    [a.get_word_ids(), b.get_word_ids()].concat()
+                );
+                assert_eq!(
+                    merged.get_special_tokens_mask(),
+                    [a.get_special_tokens_mask(), b.get_special_tokens_mask()].concat()
+                );
+                assert_eq!(
+                    merged.get_attention_mask(),
+                    [a.get_attention_mask(), b.get_attention_mask()].concat()
+                );
+                let shift = if growing { 2 * n - 1 } else { 0 };
+                let shifted: Vec<Offsets> = b
+                    .get_offsets()
+                    .iter()
+                    .map(|&(s, e)| (s + shift, e + shift))
+                    .collect();
+                assert_eq!(merged.get_offsets(), [a.get_offsets(), &shifted].concat());
+                assert_eq!(
+                    merged.get_sequence_ids(),
+                    [vec![Some(0); n], vec![Some(1); m]].concat()
+                );
+            }
+        }
     }
 
     #[test]

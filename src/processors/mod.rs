@@ -59,7 +59,7 @@ impl<P: Processor> PostProcessor for P {
             for o in e.get_overflowing_mut() {
                 o.set_sequence_id(i);
             }
-            e.set_type_ids(vec![i as u32; e.len()]);
+            e.fill_type_ids(i as u32);
         }
         let parts = self.process_encodings(encodings, add_special_tokens)?;
         Ok(Encoding::merge(parts, false))

@@ -72,8 +72,7 @@ impl Processor for RobertaProcessing {
                     trim_offsets(o, self.add_prefix_space);
                 }
             }
-            let n = enc.len();
-            enc.set_type_ids(vec![0; n]);
+            enc.fill_type_ids(0);
         }
         if !add_special_tokens {
             return Ok(encodings);

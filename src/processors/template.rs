@@ -424,7 +424,7 @@ impl Processor for TemplateProcessing {
                             given
                         ))
                     })?;
-                    enc.set_type_ids(vec![*type_id; enc.len()]);
+                    enc.fill_type_ids(*type_id);
                     enc.set_sequence_id(*index);
                     out.push(if *last_use {
                         std::mem::take(enc)

@@ -104,6 +104,11 @@ type Step<T = ()> = std::result::Result<T, Fallback>;
 /// The model input of a piece (`src`, the piece; `first`, the char a prefix stands for)
 /// under the finishing step `finish` and, for every byte of it, the byte range in the
 /// piece of the char it comes from.
+///
+/// Returns `true`, leaving `text` and `map` empty, when the model input is `src` itself
+/// (every byte its own, as for a plain finish or printable ASCII under byte-level): the
+/// range of a byte is then its char's in `src` ([`char_span`]). For a multi-megabyte piece
+/// the map was 8 bytes per byte of memory written once and read once.
 fn model_input(
     finish: Finish,
     src: &str,
@@ -111,19 +116,23 @@ fn model_input(
     prefixed: bool,
     text: &mut String,
     map: &mut Vec<(u32, u32)>,
-) {
+) -> bool {
     text.clear();
     map.clear();
     let span = |start: usize, c: char| (start as u32, (start + c.len_utf8()) as u32);
     let first = (first.0 as u32, first.1 as u32);
     match finish {
-        Finish::Plain => {
-            text.push_str(src);
-            for (i, c) in src.char_indices() {
-                map.extend(std::iter::repeat_n(span(i, c), c.len_utf8()));
-            }
-        }
+        Finish::Plain => return true,
         Finish::ByteLevel { .. } => {
+            if !prefixed
+                && src
+                    .bytes()
+                    .all(|b| b.is_ascii() && BYTE_TO_CHAR[usize::from(b)] as u32 == u32::from(b))
+            {
+                return true;
+            }
+            text.reserve(2 * src.len() + 2);
+            map.reserve(2 * src.len() + 2);
             if prefixed {
                 let c = BYTE_TO_CHAR[usize::from(b' ')];
                 text.push(c);
@@ -139,6 +148,13 @@ fn model_input(
             }
         }
         Finish::Metaspace { replacement, .. } => {
+            if !prefixed && !src.contains(' ') {
+                return true;
+            }
+            let spaces = src.bytes().filter(|&b| b == b' ').count();
+            let len = src.len() + (spaces + 1) * replacement.len_utf8();
+            text.reserve(len);
+            map.reserve(len);
             if prefixed {
                 text.push(replacement);
                 map.extend(std::iter::repeat_n(first, replacement.len_utf8()));
@@ -150,6 +166,26 @@ fn model_input(
             }
         }
     }
+    false
+}
+
+/// The byte range of `s` from the start of the char holding byte `lo` to the end of the
+/// char holding byte `hi - 1` (`lo < hi <= s.len()`): what a model-input map gives for the
+/// bytes `lo..hi` when the model input is the piece itself.
+#[inline]
+fn char_span(s: &str, lo: usize, hi: usize) -> Option<(u32, u32)> {
+    let mut lo = lo;
+    while !s.is_char_boundary(lo) {
+        lo = lo.checked_sub(1)?;
+    }
+    if hi > s.len() {
+        return None;
+    }
+    let mut hi = hi;
+    while !s.is_char_boundary(hi) {
+        hi += 1;
+    }
+    Some((lo as u32, hi as u32))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -165,6 +201,30 @@ type Span = (u32, u32);
 #[inline]
 fn span_of(start: usize, end: usize) -> Span {
     (start as u32, end as u32)
+}
+
+/// Appends the [`Aligned::Same`] entries of the bytes `lo..hi` of `t` (char boundaries,
+/// `hi <= t.len()`): every byte its own span first (a loop the compiler vectorizes), then
+/// the bytes of each non-ASCII char get the char's whole span.
+fn push_same(out: &mut Vec<Span>, t: &str, lo: usize, hi: usize) {
+    let base = out.len();
+    out.extend((lo..hi).map(|i| span_of(i, i + 1)));
+    let bytes = t.as_bytes().get(lo..hi).unwrap_or_default();
+    let mut at = 0;
+    while let Some(skip) = bytes
+        .get(at..)
+        .and_then(|r| r.iter().position(|&b| b >= 0x80))
+    {
+        let start = at + skip;
+        let len = t
+            .get(lo + start..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8);
+        if let Some(bytes_of_char) = out.get_mut(base + start..base + start + len) {
+            bytes_of_char.fill(span_of(lo + start, lo + start + len));
+        }
+        at = start + len;
+    }
 }
 
 /// A normalized segment and its alignment to the original segment; see the module docs.
@@ -203,29 +263,45 @@ impl Aligned<'_> {
     fn into_table(self) -> (String, Vec<Span>) {
         match self {
             Aligned::Same(t) => {
-                // Every byte its own span first (a loop the compiler vectorizes), then the
-                // bytes of each non-ASCII char get the char's whole span.
-                let mut table: Vec<Span> = (0..t.len()).map(|i| span_of(i, i + 1)).collect();
-                let bytes = t.as_bytes();
-                let mut at = 0;
-                while let Some(skip) = bytes
-                    .get(at..)
-                    .and_then(|r| r.iter().position(|&b| b >= 0x80))
-                {
-                    let start = at + skip;
-                    let len = t
-                        .get(start..)
-                        .and_then(|r| r.chars().next())
-                        .map_or(1, char::len_utf8);
-                    if let Some(bytes_of_char) = table.get_mut(start..start + len) {
-                        bytes_of_char.fill(span_of(start, start + len));
-                    }
-                    at = start + len;
-                }
+                let mut table = Vec::with_capacity(t.len());
+                push_same(&mut table, &t, 0, t.len());
                 (t.into_owned(), table)
             }
             Aligned::Table(t, table) => (t, table),
         }
+    }
+
+    /// The alignment entry of normalized byte `i` (within the text).
+    fn entry(&self, i: usize) -> Step<Span> {
+        match self {
+            Aligned::Same(t) => {
+                let start = (0..=i)
+                    .rev()
+                    .find(|&k| t.is_char_boundary(k))
+                    .ok_or(Fallback)?;
+                let len = t
+                    .get(start..)
+                    .and_then(|r| r.chars().next())
+                    .ok_or(Fallback)?
+                    .len_utf8();
+                Ok(span_of(start, start + len))
+            }
+            Aligned::Table(_, table) => table.get(i).copied().ok_or(Fallback),
+        }
+    }
+
+    /// Appends the entries of the normalized bytes `lo..hi` (char boundaries) to `out`.
+    fn push_entries(&self, out: &mut Vec<Span>, lo: usize, hi: usize) -> Step {
+        match self {
+            Aligned::Same(t) => {
+                if hi > t.len() || lo > hi {
+                    return Err(Fallback);
+                }
+                push_same(out, t, lo, hi);
+            }
+            Aligned::Table(_, table) => out.extend_from_slice(table.get(lo..hi).ok_or(Fallback)?),
+        }
+        Ok(())
     }
 
     fn with_text(self, text: String) -> Self {
@@ -452,15 +528,26 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             if cur.text().is_empty() {
                 return Ok(Some(cur));
             }
-            let (text, table) = cur.into_table();
-            let first = *table.first().ok_or(Fallback)?;
-            let mut new_text = String::with_capacity(p.prepend.len() + text.len());
-            new_text.push_str(&p.prepend);
-            new_text.push_str(&text);
-            let mut new_table = Vec::with_capacity(new_text.len());
-            new_table.extend(std::iter::repeat_n(first, p.prepend.len()));
-            new_table.extend_from_slice(&table);
-            Aligned::Table(new_text, new_table)
+            let first = cur.entry(0)?;
+            let n = p.prepend.len();
+            match cur {
+                Aligned::Same(t) => {
+                    let mut text = String::with_capacity(n + t.len());
+                    text.push_str(&p.prepend);
+                    text.push_str(&t);
+                    let mut table = Vec::with_capacity(text.len());
+                    table.extend(std::iter::repeat_n(first, n));
+                    push_same(&mut table, &t, 0, t.len());
+                    Aligned::Table(text, table)
+                }
+                // In place: a copy within the buffers rather than new ones (on a
+                // multi-megabyte segment, fresh pages cost more than the copy).
+                Aligned::Table(mut text, mut table) => {
+                    text.insert_str(0, &p.prepend);
+                    table.splice(0..0, std::iter::repeat_n(first, n));
+                    Aligned::Table(text, table)
+                }
+            }
         }
         NormalizerWrapper::Replace(r) => {
             let Some(lit) = r.non_empty_literal() else {
@@ -470,21 +557,37 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
                 return Ok(Some(cur));
             }
             let content = r.content();
-            let (text, table) = cur.into_table();
-            let mut new_text = String::with_capacity(text.len() + content.len());
-            let mut new_table = Vec::with_capacity(text.len() + content.len());
+            let text = cur.text();
+            // Room for one replacement in every four bytes, more only when needed.
+            let grow = content.len().saturating_sub(lit.len()) * (text.len() / 4 + 1);
+            let mut new_text = String::with_capacity(text.len() + grow);
+            let mut new_table = Vec::with_capacity(new_text.capacity());
             let mut last = 0;
-            for (i, m) in text.match_indices(lit) {
-                let end = i + m.len();
+            let mut replace = |i: usize, end: usize| -> Step {
                 new_text.push_str(text.get(last..i).ok_or(Fallback)?);
-                new_table.extend_from_slice(table.get(last..i).ok_or(Fallback)?);
-                let entry = *table.get(end - 1).ok_or(Fallback)?;
+                cur.push_entries(&mut new_table, last, i)?;
+                let entry = cur.entry(end - 1)?;
                 new_text.push_str(content);
                 new_table.extend(std::iter::repeat_n(entry, content.len()));
                 last = end;
+                Ok(())
+            };
+            // A one-char literal (a space, mostly) is found by a char search (memchr).
+            let mut chars = lit.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => {
+                    for (i, _) in text.match_indices(c) {
+                        replace(i, i + lit.len())?;
+                    }
+                }
+                _ => {
+                    for (i, _) in text.match_indices(lit) {
+                        replace(i, i + lit.len())?;
+                    }
+                }
             }
             new_text.push_str(text.get(last..).ok_or(Fallback)?);
-            new_table.extend_from_slice(table.get(last..).ok_or(Fallback)?);
+            cur.push_entries(&mut new_table, last, text.len())?;
             Aligned::Table(new_text, new_table)
         }
         NormalizerWrapper::Sequence(seq) => {
@@ -528,10 +631,16 @@ fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned
 /// one for one, the others are inserted after the last of those, extra key chars are
 /// dropped), which is the normalizer's change markers read through `transform_range`. An
 /// empty replacement is left to the general normalizer. Nothing replaced: left as is.
+///
+/// The text up to the first change is found first and copied at once (text the charsmap
+/// leaves alone, most text under most charsmaps, costs no new buffers).
 fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Aligned<'a>>> {
     let (text, table): (&str, Option<&[Span]>) = match &cur {
         Aligned::Same(t) => (t, None),
         Aligned::Table(t, tab) => (t, Some(tab)),
+    };
+    let Some(first) = first_change(p, text)? else {
+        return Ok(Some(cur));
     };
     let entry = |i: usize, len: usize| -> Step<Span> {
         match table {
@@ -541,10 +650,21 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
     };
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut tab = Vec::with_capacity(out.capacity());
+    // The unchanged prefix, with the entries the walk below gives unchanged chars: each
+    // byte of a char takes the entry of the char's first byte.
+    let prefix = text.get(..first).ok_or(Fallback)?;
+    out.push_str(prefix);
+    if table.is_none() {
+        push_same(&mut tab, prefix, 0, first);
+    } else {
+        for (k, c) in prefix.char_indices() {
+            tab.extend(std::iter::repeat_n(entry(k, 1)?, c.len_utf8()));
+        }
+    }
     let mut keys: Vec<Span> = Vec::new();
     let mut modified = false;
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = first;
     while i < bytes.len() {
         // A run of ASCII chars the charsmap leaves alone, copied with its entries at once.
         let end = p.plain_end(bytes, i);
@@ -597,6 +717,35 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
         return Ok(Some(cur));
     }
     Ok(Some(Aligned::Table(out, tab)))
+}
+
+/// Where the walk of [`precompiled_table`] meets the first grapheme or char the charsmap
+/// changes (a position the walk visits), `None` when it changes nothing.
+fn first_change(p: &Precompiled, text: &str) -> Step<Option<usize>> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = p.plain_end(bytes, i);
+        if end > i {
+            i = end;
+            continue;
+        }
+        let rest = text.get(i..).ok_or(Fallback)?;
+        let Some(grapheme) = crate::normalizers::precompiled::next_grapheme(rest) else {
+            break;
+        };
+        if grapheme.len() < 6 && p.transform(grapheme)?.is_some() {
+            return Ok(Some(i));
+        }
+        let mut buf = [0u8; 4];
+        for c in grapheme.chars() {
+            if p.transform(c.encode_utf8(&mut buf))?.is_some() {
+                return Ok(Some(i));
+            }
+        }
+        i += grapheme.len();
+    }
+    Ok(None)
 }
 
 /// Appends `rep`, standing for key chars aligned to `keys`, with its alignment (see
@@ -1064,7 +1213,7 @@ impl Run<'_> {
         let first = rest.chars().next().map_or((0, 0), |c| (0, c.len_utf8()));
         let mut model_text = std::mem::take(&mut self.cache.model_text);
         let mut map = std::mem::take(&mut self.cache.map);
-        model_input(
+        let same = model_input(
             self.plan.finish_kind(),
             src,
             first,
@@ -1073,7 +1222,11 @@ impl Run<'_> {
             &mut map,
         );
         let cache_as = cacheable.then_some(src);
-        let result = self.model_tokens(sg, &model_text, &map, cache_as, prefixed, start);
+        let result = if same {
+            self.model_tokens(sg, src, None, cache_as, prefixed, start)
+        } else {
+            self.model_tokens(sg, &model_text, Some(&map), cache_as, prefixed, start)
+        };
         self.cache.model_text = model_text;
         self.cache.map = map;
         result
@@ -1085,7 +1238,7 @@ impl Run<'_> {
         &mut self,
         sg: Segment<'_>,
         model_text: &str,
-        map: &[(u32, u32)],
+        map: Option<&[(u32, u32)]>,
         cache_as: Option<&str>,
         prefixed: bool,
         start: usize,
@@ -1098,7 +1251,10 @@ impl Run<'_> {
         let word = self.word_idx.unwrap_or(self.word);
         let result = tok.model.tokenize_with(model_text, |id, (ts, te), value| {
             let span = (ts < te)
-                .then(|| Some((map.get(ts)?.0, map.get(te - 1)?.1)))
+                .then(|| match map {
+                    Some(map) => Some((map.get(ts)?.0, map.get(te - 1)?.1)),
+                    None => char_span(model_text, ts, te),
+                })
                 .flatten();
             let offsets =
                 span.and_then(|(lo, hi)| sg.offsets(start + lo as usize, start + hi as usize).ok());

@@ -176,18 +176,27 @@ impl Unigram {
         Error::encode("Encountered an unknown token but `unk_id` is missing")
     }
 
-    /// The best segmentation of `sentence` as byte spans `(start, end, id)`, in order, with
-    /// runs of unknown nodes fused (their id `None`: the fused string is looked up).
-    fn segment(&self, sentence: &str) -> Result<Vec<Span>> {
+    /// The best segmentation of `sentence`, handed in order to `emit(start, end, id)` as byte
+    /// spans, with runs of unknown nodes fused (their id `None`: the fused string is looked
+    /// up). Nothing is emitted when the lattice has no path to the end.
+    fn segment(
+        &self,
+        sentence: &str,
+        emit: impl FnMut(usize, usize, Option<u32>) -> Result<()>,
+    ) -> Result<()> {
         if sentence.len() < u32::MAX as usize {
-            self.segment_with::<u32>(sentence)
+            self.segment_with::<u32>(sentence, emit)
         } else {
-            self.segment_with::<usize>(sentence)
+            self.segment_with::<usize>(sentence, emit)
         }
     }
 
     /// [`segment`](Self::segment) with positions of type `P` (holding `sentence.len()`).
-    fn segment_with<P: Pos>(&self, sentence: &str) -> Result<Vec<Span>> {
+    fn segment_with<P: Pos>(
+        &self,
+        sentence: &str,
+        mut emit: impl FnMut(usize, usize, Option<u32>) -> Result<()>,
+    ) -> Result<()> {
         let size = sentence.len();
         let bytes = sentence.as_bytes();
         let unk_score = self.min_score - UNK_PENALTY;
@@ -238,32 +247,50 @@ impl Unigram {
             }
         }
 
-        let mut spans = Vec::new();
+        // Walk back from the end, turning the path's back links into forward ones in place
+        // (no list of spans: for a multi-megabyte word that list was the largest allocation
+        // of the whole encode). Afterwards `best[p].start` of a boundary `p` is the next
+        // boundary `q`, and `best[q].id` still the id of the piece `p..q`.
         let mut end = size;
-        let mut unk_run_end: Option<usize> = None;
+        let mut next = P::NONE;
         while end > 0 {
             let node = best.get(end).copied().unwrap_or(unreached);
             let start = node.start.get();
             if node.start == P::NONE || start >= end {
                 return Err(Error::encode("Unigram lattice has no path to the end"));
             }
-            if self.unk_id.is_some() && node.id == unk_id {
-                unk_run_end.get_or_insert(end);
+            if let Some(n) = best.get_mut(end) {
+                n.start = next;
+            }
+            next = P::new(end);
+            end = start;
+        }
+        if let Some(n) = best.get_mut(0) {
+            n.start = next;
+        }
+
+        // Forward, fusing runs of unknown nodes.
+        let mut start = 0;
+        let mut unk_run_start: Option<usize> = None;
+        while start < size {
+            let end = best.get(start).map_or(size, |n| n.start.get());
+            let id = best.get(end).map_or(unk_id, |n| n.id);
+            if self.unk_id.is_some() && id == unk_id {
+                unk_run_start.get_or_insert(start);
             } else {
-                if let Some(run_end) = unk_run_end.take() {
-                    spans.push((end, run_end, None));
+                if let Some(run_start) = unk_run_start.take() {
+                    emit(run_start, start, None)?;
                 }
                 // The trie's id for this string is the one a lookup by string gives (both
                 // keep the last of duplicate pieces).
-                spans.push((start, end, Some(node.id)));
+                emit(start, end, Some(id))?;
             }
-            end = start;
+            start = end;
         }
-        if let Some(run_end) = unk_run_end {
-            spans.push((0, run_end, None));
+        if let Some(run_start) = unk_run_start {
+            emit(run_start, size, None)?;
         }
-        spans.reverse();
-        Ok(spans)
+        Ok(())
     }
 
     /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
@@ -276,12 +303,11 @@ impl Unigram {
         if sentence.is_empty() {
             return Ok(());
         }
-        for (start, end, id) in self.segment(sentence)? {
+        self.segment(sentence, |start, end, id| {
             let piece = sentence.get(start..end).unwrap_or_default();
             // A fused unknown run may still spell a piece (e.g. the unknown piece itself).
             if let Some(id) = id.or_else(|| self.token_to_ids.get(piece).copied()) {
-                f(id, (start, end), piece)?;
-                continue;
+                return f(id, (start, end), piece);
             }
             if self.byte_fallback
                 && piece
@@ -293,18 +319,13 @@ impl Unigram {
                     let value = self.vocab.get(id as usize).map_or("", |p| p.0.as_str());
                     f(id, (start, end), value)?;
                 }
-                continue;
+                return Ok(());
             }
             let unk = self.unk_id.ok_or_else(Self::missing_unk)?;
-            f(unk as u32, (start, end), piece)?;
-        }
-        Ok(())
+            f(unk as u32, (start, end), piece)
+        })
     }
 }
-
-/// A span of the best segmentation: `(start, end, id)`, the id `None` for a fused run of
-/// unknown nodes.
-type Span = (usize, usize, Option<u32>);
 
 /// Marks a byte without a `<0xXX>` piece in [`Unigram::byte_ids`].
 const NO_ID: u32 = u32::MAX;
