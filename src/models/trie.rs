@@ -75,6 +75,10 @@ impl Trie {
                 value,
             });
         }
+        // Built by pushing: up to half of each buffer would be unused room, kept for the
+        // tokenizer's lifetime.
+        nodes.shrink_to_fit();
+        edges.shrink_to_fit();
         let mut root = Box::new([NONE; 256]);
         if let Some(node) = nodes.first() {
             let children = edges

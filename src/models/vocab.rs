@@ -13,24 +13,37 @@ use super::hash::{map_with_capacity, FastMap};
 /// Id → token lookup.
 #[derive(Clone)]
 pub(crate) enum IdTable {
-    /// Indexed by id; `None` marks a hole.
-    Dense(Vec<Option<String>>),
-    /// For vocabularies whose ids are far larger than their size.
+    /// Indexed by id: every token's `(start, len)` in one text, [`HOLE`] for an id without
+    /// a token (8 bytes per id and one allocation, where a `String` per id took 24 bytes and
+    /// an allocation each: a third of a loaded WordPiece model's memory).
+    Dense {
+        text: String,
+        spans: Vec<(u32, u32)>,
+    },
+    /// For vocabularies whose ids are far larger than their size (or whose text outgrows
+    /// `u32` offsets).
     Sparse(FastMap<u32, String>),
 }
+
+/// Marks an id without a token in [`IdTable::Dense`].
+const HOLE: (u32, u32) = (u32::MAX, 0);
 
 impl IdTable {
     /// Builds the reverse of `vocab`.
     pub fn from_vocab(vocab: &FastMap<String, u32>) -> Self {
         let max_id = vocab.values().copied().max().map_or(0, |m| m as usize + 1);
-        if max_id <= vocab.len().saturating_mul(2).saturating_add(1024) {
-            let mut table = vec![None; max_id];
+        let bytes: usize = vocab.keys().map(String::len).sum();
+        if max_id <= vocab.len().saturating_mul(2).saturating_add(1024) && bytes < HOLE.0 as usize {
+            let mut spans = vec![HOLE; max_id];
+            let mut text = String::with_capacity(bytes);
             for (token, &id) in vocab {
-                if let Some(slot) = table.get_mut(id as usize) {
-                    *slot = Some(token.clone());
+                if let Some(slot) = spans.get_mut(id as usize) {
+                    // Two tokens sharing an id: the later one's text is appended.
+                    *slot = (text.len() as u32, token.len() as u32);
+                    text.push_str(token);
                 }
             }
-            IdTable::Dense(table)
+            IdTable::Dense { text, spans }
         } else {
             let mut table = map_with_capacity(vocab.len());
             for (token, &id) in vocab {
@@ -44,7 +57,13 @@ impl IdTable {
     #[inline]
     pub fn get(&self, id: u32) -> Option<&str> {
         match self {
-            IdTable::Dense(table) => table.get(id as usize).and_then(|t| t.as_deref()),
+            IdTable::Dense { text, spans } => {
+                let &(start, len) = spans.get(id as usize)?;
+                if (start, len) == HOLE {
+                    return None;
+                }
+                text.get(start as usize..start as usize + len as usize)
+            }
             IdTable::Sparse(table) => table.get(&id).map(String::as_str),
         }
     }
@@ -53,10 +72,8 @@ impl IdTable {
     #[cfg(test)]
     pub fn ordered(&self) -> Vec<(&str, u32)> {
         match self {
-            IdTable::Dense(table) => table
-                .iter()
-                .enumerate()
-                .filter_map(|(id, t)| t.as_deref().map(|t| (t, id as u32)))
+            IdTable::Dense { spans, .. } => (0..spans.len() as u32)
+                .filter_map(|id| self.get(id).map(|t| (t, id)))
                 .collect(),
             IdTable::Sparse(table) => {
                 let mut entries: Vec<(&str, u32)> =
@@ -102,7 +119,7 @@ mod tests {
     #[test]
     fn dense_and_sparse_agree() {
         let dense = IdTable::from_vocab(&vocab(&[("a", 0), ("b", 2), ("c", 1)]));
-        assert!(matches!(dense, IdTable::Dense(_)));
+        assert!(matches!(dense, IdTable::Dense { .. }));
         assert_eq!(dense.get(2), Some("b"));
         assert_eq!(dense.get(3), None);
         assert_eq!(dense.ordered(), vec![("a", 0), ("c", 1), ("b", 2)]);
