@@ -1336,6 +1336,66 @@ mod tests {
         s
     }
 
+    /// A piece passed to the model as it is: only when its model input would be the piece
+    /// itself, and `char_span` then gives what the map of a plain piece gives.
+    #[test]
+    fn model_input_as_is_and_char_spans() {
+        let mut seed = 0x5eed_u64;
+        let byte_level = Finish::ByteLevel {
+            prefix_space: false,
+            regex: true,
+        };
+        let metaspace = Finish::Metaspace {
+            replacement: '\u{2581}',
+            prepend: false,
+            split: true,
+        };
+        let mut as_is = [0; 3];
+        for round in 0..600 {
+            let mut src = mixed_text(&mut seed, 12);
+            if round % 2 == 0 {
+                src.retain(|c| c.is_ascii_graphic());
+            }
+            let (mut text, mut map) = (String::new(), Vec::new());
+            for (k, finish) in [Finish::Plain, byte_level, metaspace]
+                .into_iter()
+                .enumerate()
+            {
+                if model_input(finish, &src, (0, 1), false, &mut text, &mut map) {
+                    as_is[k] += 1;
+                    let spelled: String = match finish {
+                        Finish::Plain => src.clone(),
+                        Finish::ByteLevel { .. } => {
+                            src.bytes().map(|b| BYTE_TO_CHAR[usize::from(b)]).collect()
+                        }
+                        Finish::Metaspace { replacement, .. } => {
+                            src.replace(' ', &replacement.to_string())
+                        }
+                    };
+                    assert_eq!(spelled, src, "{finish:?}");
+                } else {
+                    assert_eq!(map.len(), text.len());
+                }
+            }
+            let plain: Vec<(u32, u32)> = src
+                .char_indices()
+                .flat_map(|(i, c)| {
+                    std::iter::repeat_n((i as u32, (i + c.len_utf8()) as u32), c.len_utf8())
+                })
+                .collect();
+            for lo in 0..src.len() {
+                for hi in lo + 1..=src.len() {
+                    let mapped = (plain[lo].0, plain[hi - 1].1);
+                    assert_eq!(char_span(&src, lo, hi), Some(mapped), "{src:?} {lo}..{hi}");
+                }
+            }
+            assert_eq!(char_span(&src, 0, src.len() + 1), None);
+        }
+        // Every finish took the piece as is on some inputs and not on others.
+        assert_eq!(as_is[0], 600);
+        assert!(as_is[1] > 0 && as_is[1] < 600 && as_is[2] > 0 && as_is[2] < 600);
+    }
+
     #[test]
     fn chunked_normalization_equals_the_general_one() {
         let configs = [
