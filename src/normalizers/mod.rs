@@ -371,7 +371,14 @@ impl NormalizerWrapper {
                 }))
             }
             NormalizerWrapper::Replace(r) => match r.non_empty_literal() {
-                Some(lit) => Ok(s.contains(lit).then(|| s.replace(lit, r.content()))),
+                Some(lit) => {
+                    // A one-byte literal (a space, mostly) is replaced in one pass over the
+                    // bytes, not with the substring search (most of the time on llama2).
+                    Ok(match lit.as_bytes() {
+                        &[b] if b.is_ascii() => replace_ascii_byte(s, b, r.content()),
+                        _ => s.contains(lit).then(|| s.replace(lit, r.content())),
+                    })
+                }
                 None => rewrite_slow(self, s),
             },
             NormalizerWrapper::Sequence(seq) => {
@@ -399,6 +406,24 @@ impl NormalizerWrapper {
 }
 
 /// Helpers shared by the normalizer tests.
+/// `s` with every `b` (ASCII) replaced by `content`, `None` when there is none. Replacing
+/// an ASCII byte by a string keeps the bytes UTF-8.
+fn replace_ascii_byte(s: &str, b: u8, content: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let first = bytes.iter().position(|&x| x == b)?;
+    let mut out: Vec<u8> = Vec::with_capacity(s.len() + s.len() / 4 * content.len());
+    out.extend_from_slice(bytes.get(..first).unwrap_or_default());
+    for &x in bytes.get(first..).unwrap_or_default() {
+        if x == b {
+            out.extend_from_slice(content.as_bytes());
+        } else {
+            out.push(x);
+        }
+    }
+    // Always UTF-8 (see above); the substring replace would give the same text.
+    Some(String::from_utf8(out).unwrap_or_else(|_| s.replace(char::from(b), content)))
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use crate::{NormalizedString, Normalizer, Range};

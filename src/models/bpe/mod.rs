@@ -98,6 +98,8 @@ const NO_ID: u32 = u32::MAX;
 
 /// The SentencePiece word-start marker.
 pub(crate) const MARKER: char = '\u{2581}';
+/// [`MARKER`] as UTF-8.
+const MARKER_UTF8: &str = "\u{2581}";
 
 impl std::fmt::Debug for Bpe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -472,14 +474,19 @@ impl<'w> Iterator for IndependentParts<'w> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.word.get(self.start..).filter(|r| !r.is_empty())?;
-        let mut previous_is_marker = true;
+        // The first marker after a char that is not a marker: found by looking at the
+        // marker's lead byte (a lead byte only starts a char), not by decoding every char.
+        const M: &[u8] = MARKER_UTF8.as_bytes();
+        let bytes = rest.as_bytes();
         let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            if c == MARKER && !previous_is_marker {
+        for (i, &b) in bytes.iter().enumerate().skip(1) {
+            if b == M[0]
+                && bytes.get(i..i + M.len()) == Some(M)
+                && (i < M.len() || bytes.get(i - M.len()..i) != Some(M))
+            {
                 end = i;
                 break;
             }
-            previous_is_marker = c == MARKER;
         }
         let start = self.start;
         self.start += end;

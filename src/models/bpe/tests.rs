@@ -291,3 +291,49 @@ fn independent_parts_only_when_no_merge_crosses_the_marker() {
         vec![tok(4, "a\u{2581}", (0, 4)), tok(1, "a", (4, 5))]
     );
 }
+
+/// The parts are cut before every `▁` that follows a char other than `▁`, as a char-by-char
+/// walk cuts them, on random mixes of `▁`, other chars sharing its lead byte and others.
+#[test]
+fn independent_parts_equal_a_char_walk() {
+    let m = Bpe::new(
+        vocab(&[("\u{2581}", 0), ("a", 1)]),
+        &[] as &[(&str, &str)],
+        BpeConfig::default(),
+    )
+    .unwrap();
+    const POOL: &[&str] = &[
+        "\u{2581}",
+        "a",
+        "\u{2026}",
+        "\u{2580}",
+        "é",
+        " ",
+        "\u{2581}\u{2581}",
+    ];
+    let mut seed = 0x1234_5678_u64;
+    for _ in 0..3000 {
+        let mut word = String::new();
+        for _ in 0..(seed % 12) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            word.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+        }
+        let mut expected = Vec::new();
+        let mut start = 0;
+        let mut previous_is_marker = true;
+        for (i, c) in word.char_indices() {
+            if c == MARKER && !previous_is_marker {
+                expected.push((start, &word[start..i]));
+                start = i;
+            }
+            previous_is_marker = c == MARKER;
+        }
+        if start < word.len() {
+            expected.push((start, &word[start..]));
+        }
+        let parts: Vec<(usize, &str)> = m.independent_parts(&word).unwrap().collect();
+        assert_eq!(parts, expected, "{word:?}");
+    }
+}
