@@ -55,7 +55,7 @@ impl<F: FnMut(&str) -> Result<()> + ?Sized> PieceSink for F {
 
 /// A step that only cuts text into pieces.
 #[derive(Debug, Clone, Copy)]
-enum Cutter {
+pub(crate) enum Cutter {
     /// The GPT-2 pattern.
     Gpt2,
     /// The cl100k-family pattern with this many digits per number.
@@ -148,6 +148,29 @@ impl StrPlan {
                 self.finish,
                 Finish::ByteLevel { regex: true, .. } | Finish::Metaspace { split: true, .. }
             )
+    }
+
+    /// The one scan that cuts the text, when the plan is a single GPT-2 or cl100k-family
+    /// scan whose pieces go on as they are to a byte-level model (gpt2, llama3, qwen2.5,
+    /// cl100k): the ids path then runs the scan's quick step ([`super::scan::QuickScan`]).
+    pub(crate) fn quick_scan(&self) -> Option<Cutter> {
+        match (self.cutters.as_slice(), self.finish) {
+            (
+                [],
+                Finish::ByteLevel {
+                    prefix_space: false,
+                    regex: true,
+                },
+            ) => Some(Cutter::Gpt2),
+            (
+                [c @ (Cutter::Gpt2 | Cutter::Cl100k(_))],
+                Finish::ByteLevel {
+                    prefix_space: false,
+                    regex: false,
+                },
+            ) => Some(*c),
+            _ => None,
+        }
     }
 
     /// Whether the pieces are handed over unmapped for a byte-level model input.

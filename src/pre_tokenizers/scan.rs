@@ -165,6 +165,129 @@ fn space_run(s: &str, i: usize) -> (usize, usize) {
     }
 }
 
+/// A match found by a scanner's quick step: its byte range, and its bytes packed as a
+/// piece-cache key (in order, zero padded to 16 bytes, the length in the last byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quick {
+    /// Start of the match.
+    pub(crate) start: usize,
+    /// End of the match (at most 15 bytes past its start).
+    pub(crate) end: usize,
+    /// Bytes 0..8 of the key.
+    pub(crate) k0: u64,
+    /// Bytes 8..16 of the key.
+    pub(crate) k1: u64,
+}
+
+/// A scanner whose common matches have a quick step that also packs them as cache keys.
+pub(crate) trait QuickScan: Iterator<Item = (usize, usize)> {
+    /// The next match when the quick step settles it (the scan moves past it), else `None`
+    /// with the scan unmoved, for [`Iterator::next`] to take.
+    fn quick(&mut self) -> Option<Quick>;
+}
+
+/// Sixteen text bytes, as bytes and as two little-endian words.
+#[derive(Clone, Copy)]
+struct Window {
+    bytes: [u8; 16],
+    lo: u64,
+    hi: u64,
+}
+
+/// Keeps the first `n` bytes of a word (index `n`, 0..=8).
+static KEEP: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        t[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    t
+};
+
+impl Window {
+    /// The sixteen bytes at `i`, when the text has that many.
+    #[inline(always)]
+    fn at(bytes: &[u8], i: usize) -> Option<Window> {
+        let bytes = *bytes.get(i..)?.first_chunk::<16>()?;
+        let (lo, hi) = bytes.split_at(8);
+        let word = |h: &[u8]| h.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
+        Some(Window {
+            bytes,
+            lo: word(lo),
+            hi: word(hi),
+        })
+    }
+
+    /// Byte `j` (< 16; 0 past the window).
+    #[inline(always)]
+    fn byte(&self, j: u32) -> u8 {
+        self.bytes.get(j as usize).copied().unwrap_or(0)
+    }
+
+    /// End (in the window) of the run of ASCII letters (`k == L`) or digits (`k == N`) whose
+    /// first byte is `from` (0 or 1), when the window shows it all: a later ASCII byte of
+    /// another class ends it. `None` when the run reaches a multi-byte char (which may
+    /// continue it) or the window's end.
+    #[inline(always)]
+    fn run(&self, from: u32, k: u8) -> Option<u32> {
+        let bits = |x: u64| {
+            if k == L {
+                letter_bits(x)
+            } else {
+                digit_bits(x)
+            }
+        };
+        // The high bit of each byte that ends the run; the lowest one is the end, an ASCII
+        // byte when the text's own high bit there is clear.
+        let ends = |word: u64, stop: u64| {
+            let first = stop & stop.wrapping_neg();
+            (word & first == 0).then_some(stop.trailing_zeros() / 8)
+        };
+        let stop_lo = !bits(self.lo) & HIGH & (u64::MAX << (from * 8));
+        if stop_lo != 0 {
+            return ends(self.lo, stop_lo);
+        }
+        let stop_hi = !bits(self.hi) & HIGH;
+        if stop_hi == 0 {
+            return None;
+        }
+        ends(self.hi, stop_hi).map(|end| end + 8)
+    }
+
+    /// End (in the window) of the run of ASCII "other" bytes (not letter, number or
+    /// whitespace) whose first byte is `from`, as [`Window::run`].
+    #[inline(always)]
+    fn other_run(&self, from: u32) -> Option<u32> {
+        let mut end = from + 1;
+        while end < 16 {
+            let b = self.byte(end);
+            if BYTE_CLASS[usize::from(b)] != O {
+                return (b < 0x80).then_some(end);
+            }
+            end += 1;
+        }
+        None
+    }
+
+    /// The [`Quick`] of the window's first `len` bytes (1..=15), which start at `start`.
+    #[inline(always)]
+    fn key(&self, start: usize, len: u32) -> Quick {
+        let keep = |n: u32| KEEP.get(n as usize).copied().unwrap_or(u64::MAX);
+        let (k0, k1) = if len <= 8 {
+            (self.lo & keep(len), 0)
+        } else {
+            (self.lo, self.hi & keep(len - 8))
+        };
+        Quick {
+            start,
+            end: start + len as usize,
+            k0,
+            k1: k1 | (u64::from(len) << 56),
+        }
+    }
+}
+
 /// The matches of the GPT-2 pattern
 /// `'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+` over a text,
 /// as byte ranges, in order: a contraction; else an optional space and a run of one
@@ -179,6 +302,33 @@ impl<'s> Gpt2Scan<'s> {
     /// A scan of `s`.
     pub(crate) fn new(s: &'s str) -> Self {
         Gpt2Scan { s, i: 0 }
+    }
+}
+
+impl QuickScan for Gpt2Scan<'_> {
+    /// The next match when it is one of the common shapes that a 16-byte window settles
+    /// without decoding chars (an optional space, then a run of ASCII letters, digits or
+    /// other symbols that an ASCII byte ends, at most 15 bytes in all; one whitespace char
+    /// before an ASCII non-whitespace char); the scan moves past it. `None` (the scan
+    /// unmoved) for anything else: contractions, whitespace runs, multi-byte chars, the
+    /// text's last 15 bytes. A unit test checks it against
+    /// [`Iterator::next`] at every position of random texts.
+    #[inline(always)]
+    fn quick(&mut self) -> Option<Quick> {
+        let w = Window::at(self.s.as_bytes(), self.i)?;
+        let from = u32::from(w.bytes[0] == b' ');
+        let first = w.byte(from);
+        let len = match BYTE_CLASS[usize::from(first)] {
+            k @ (L | N) => w.run(from, k)?,
+            // `'` at the start may begin a contraction.
+            O if first != b'\'' || from == 1 => w.other_run(from)?,
+            // A whitespace char other than a space, before an ASCII non-whitespace char.
+            S if from == 0 && !matches!(BYTE_CLASS[usize::from(w.bytes[1])], S | X) => 1,
+            _ => return None,
+        };
+        let q = w.key(self.i, len);
+        self.i = q.end;
+        Some(q)
     }
 }
 
@@ -244,6 +394,70 @@ impl<'s> Cl100kScan<'s> {
             i: 0,
             max_digits: max_digits.max(1),
         }
+    }
+}
+
+/// End of the line breaks (`[\r\n]*`) from `end` in the window, unless they reach its end.
+#[inline(always)]
+fn line_breaks(w: &Window, mut end: u32) -> Option<u32> {
+    while matches!(w.byte(end), b'\r' | b'\n') {
+        end += 1;
+        if end == 16 {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+impl QuickScan for Cl100kScan<'_> {
+    /// The next match when it is one of the common shapes that a 16-byte window settles
+    /// without decoding chars (ASCII letters, optionally led by one ASCII char that is not a
+    /// line break, letter or number; ASCII digits; ASCII symbols, optionally led by a space,
+    /// and their line breaks; at most 15 bytes in all; one whitespace char before an ASCII
+    /// char that it does not join); the scan moves past it. `None` (the
+    /// scan unmoved) for anything else, as [`Gpt2Scan::quick`].
+    #[inline(always)]
+    fn quick(&mut self) -> Option<Quick> {
+        let w = Window::at(self.s.as_bytes(), self.i)?;
+        let b = w.bytes[0];
+        let len = match BYTE_CLASS[usize::from(b)] {
+            L => w.run(0, L)?,
+            N => {
+                let run = (!digit_bits(w.lo) & HIGH).trailing_zeros() / 8;
+                if run as usize >= self.max_digits {
+                    u32::try_from(self.max_digits).ok().filter(|&n| n < 8)?
+                } else if w.byte(run) < 0x80 {
+                    run
+                } else {
+                    return None;
+                }
+            }
+            // `'` may begin a contraction.
+            k @ (O | S) if b != b'\'' => {
+                let next = BYTE_CLASS[usize::from(w.bytes[1])];
+                let from = match next {
+                    L if b != b'\r' && b != b'\n' => 1,
+                    X => return None,
+                    _ if k == O => 0,
+                    S => return None,
+                    O if b == b' ' => 1,
+                    // Before a number, a symbol or (after a line break) a letter, a
+                    // whitespace char is a match of its own.
+                    _ => 16,
+                };
+                if next == L && from == 1 {
+                    w.run(1, L)?
+                } else if from < 16 {
+                    w.other_run(from).and_then(|end| line_breaks(&w, end))?
+                } else {
+                    1
+                }
+            }
+            _ => return None,
+        };
+        let q = w.key(self.i, len);
+        self.i = q.end;
+        Some(q)
     }
 }
 
@@ -598,6 +812,75 @@ mod tests {
             };
             assert_eq!(BERT_CLASS[c as usize], want, "{c:?}");
         }
+    }
+
+    /// Random texts mixing the shapes the quick steps take and those they leave.
+    fn random_texts() -> Vec<String> {
+        let atoms = [
+            "a", "Zq", "hello", "xy", "0", "12", "7", " ", "  ", "\t", "\r", "\n", "'", "'s",
+            "'Re", "'ll", ".", ",", "!?", "(", "$", "-", "é", "’", "٣", "日本", "\u{a0}", "ſ",
+            "\u{3000}", "a\u{301}", "--", "...", "_", "\x0B",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..3000)
+            .map(|_| {
+                let n = (next() % 40) as usize;
+                (0..n)
+                    .map(|_| atoms[(next() % atoms.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Checks a quick step against the scan's `next` at every char boundary of `s`.
+    fn check_quick<Sc: QuickScan>(s: &str, make: impl Fn(usize) -> Sc) -> usize {
+        let mut hits = 0;
+        for i in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
+            let mut quick = make(i);
+            let Some(q) = quick.quick() else {
+                continue;
+            };
+            hits += 1;
+            let want = make(i).next();
+            assert_eq!(Some((q.start, q.end)), want, "{s:?} at {i}");
+            let piece = &s.as_bytes()[q.start..q.end];
+            let mut key = [0u8; 16];
+            key[..piece.len()].copy_from_slice(piece);
+            key[15] = piece.len() as u8;
+            assert_eq!(
+                (q.k0, q.k1),
+                (
+                    u64::from_le_bytes(key[..8].try_into().unwrap()),
+                    u64::from_le_bytes(key[8..].try_into().unwrap())
+                ),
+                "{s:?} at {i}"
+            );
+            assert_eq!(quick.next(), make(q.end).next(), "{s:?} after {i}");
+        }
+        hits
+    }
+
+    #[test]
+    fn quick_steps_match_the_scans() {
+        let mut hits = [0; 3];
+        for s in random_texts() {
+            hits[0] += check_quick(&s, |i| Gpt2Scan { s: &s, i });
+            for (h, n) in hits[1..].iter_mut().zip([3, 1]) {
+                *h += check_quick(&s, |i| Cl100kScan {
+                    s: &s,
+                    i,
+                    max_digits: n,
+                });
+            }
+        }
+        // The quick steps take a good share of the positions.
+        assert!(hits.iter().all(|&h| h > 20_000), "{hits:?}");
     }
 
     #[test]
