@@ -73,7 +73,8 @@ use crate::models::hash::FastMap;
 use crate::normalizer::NormalizedString;
 use crate::normalizers::unicode::may_decompose;
 use crate::normalizers::{NormalizerWrapper, Precompiled};
-use crate::pre_tokenizers::fast::{Finish, StrPlan};
+use crate::pre_tokenizers::fast::{Cutter, Finish, StrPlan};
+use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, QuickScan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Normalizer, Offsets};
 
@@ -1142,12 +1143,53 @@ impl Run<'_> {
     fn pieces(&mut self, sg: Segment<'_>, x: usize, y: usize) -> Step {
         let part = sg.norm.get(x..y).ok_or(Fallback)?;
         let plan = self.plan;
+        match plan.quick_scan() {
+            Some(Cutter::Gpt2) => return self.quick_pieces(sg, x, Gpt2Scan::new(part)),
+            Some(Cutter::Cl100k(n)) => return self.quick_pieces(sg, x, Cl100kScan::new(part, n)),
+            _ => {}
+        }
         let mut scratch = std::mem::take(&mut self.cache.scratch);
         let result = plan.for_each_range(part, x, &mut scratch, &mut |start, end, prefixed| {
             self.piece(sg, start, end, prefixed)
         });
         self.cache.scratch = scratch;
         result
+    }
+
+    /// [`Self::pieces`] for a plan with a quick scan (the text from `x` on), as the ids path
+    /// does it: the quick step hands over each common piece already packed as a cache key
+    /// (no prefix), and a front slot holding its one token is used at once.
+    fn quick_pieces(&mut self, sg: Segment<'_>, x: usize, mut scan: impl QuickScan) -> Step {
+        loop {
+            let (a, b) = match scan.quick() {
+                Some(q) => {
+                    let key = ShortKey(q.k0, q.k1);
+                    if let Some(slot) = self.cache.front.get(key.front_slot()) {
+                        if slot.key == key && slot.one as usize <= INLINE_TEXT {
+                            let word = self.word_idx.unwrap_or(self.word);
+                            let start = x + q.start;
+                            let (lo, hi) = (start + slot.lo as usize, start + slot.hi as usize);
+                            let offsets = sg.offsets(lo, hi)?;
+                            self.enc.push_core_padded(
+                                slot.id,
+                                &slot.text,
+                                slot.one as usize,
+                                offsets,
+                                word,
+                            );
+                            self.word += 1;
+                            continue;
+                        }
+                    }
+                    (q.start, q.end)
+                }
+                None => match scan.next() {
+                    Some(range) => range,
+                    None => return Ok(()),
+                },
+            };
+            self.piece(sg, x + a, x + b, false)?;
+        }
     }
 
     /// Tokenizes the piece `sg.norm[start..end]` (one word), part by part where the model
