@@ -405,7 +405,6 @@ impl NormalizerWrapper {
     }
 }
 
-/// Helpers shared by the normalizer tests.
 /// `s` with every `b` (ASCII) replaced by `content`, `None` when there is none. Replacing
 /// an ASCII byte by a string keeps the bytes UTF-8.
 fn replace_ascii_byte(s: &str, b: u8, content: &str) -> Option<String> {
@@ -424,6 +423,7 @@ fn replace_ascii_byte(s: &str, b: u8, content: &str) -> Option<String> {
     Some(String::from_utf8(out).unwrap_or_else(|_| s.replace(char::from(b), content)))
 }
 
+/// Helpers shared by the normalizer tests.
 #[cfg(test)]
 pub(crate) mod test_util {
     use crate::{NormalizedString, Normalizer, Range};
