@@ -44,6 +44,17 @@ use crate::Result;
 pub(crate) trait PieceSink {
     /// Takes the next piece.
     fn piece(&mut self, piece: &str) -> Result<()>;
+
+    /// Takes the next piece, which is `prefix` (the plan's Metaspace replacement) followed
+    /// by `rest` (no space or replacement char inside); `scratch` is working memory. A
+    /// sink that can look the piece up by `rest` alone does so without building it.
+    #[inline(always)]
+    fn prefixed(&mut self, prefix: &str, rest: &str, scratch: &mut String) -> Result<()> {
+        scratch.clear();
+        scratch.push_str(prefix);
+        scratch.push_str(rest);
+        self.piece(scratch)
+    }
 }
 
 impl<F: FnMut(&str) -> Result<()> + ?Sized> PieceSink for F {
@@ -318,21 +329,22 @@ impl StrPlan {
                 prepend,
                 split,
             } => {
-                scratch.clear();
                 let rep = self.replacement.as_str();
-                if prepend && !s.starts_with(rep) && !s.starts_with(' ') {
-                    scratch.push_str(rep);
-                }
+                let prefix = prepend && !s.starts_with(rep) && !s.starts_with(' ');
                 // Common case (pieces of a whitespace split): no space and no replacement
                 // char inside (no byte equal to its first), so the rewritten piece is one
                 // piece.
                 let first = rep.as_bytes().first().copied().unwrap_or(b' ');
                 if !s.bytes().any(|b| b == b' ' || b == first) {
-                    if scratch.is_empty() {
-                        return f.piece(s);
-                    }
-                    scratch.push_str(s);
-                    return f.piece(scratch);
+                    return if prefix {
+                        f.prefixed(rep, s, scratch)
+                    } else {
+                        f.piece(s)
+                    };
+                }
+                scratch.clear();
+                if prefix {
+                    scratch.push_str(rep);
                 }
                 for c in s.chars() {
                     scratch.push(if c == ' ' { replacement } else { c });

@@ -66,6 +66,9 @@ const INLINE_KEY_BYTES: usize = 15;
 const FRONT_SLOTS: usize = 1 << 13;
 /// Slots of the back table when it is first used.
 const BACK_MIN_SLOTS: usize = 1 << 12;
+/// Set in the key of a piece cached under its text without the plan's Metaspace prefix
+/// (above the length byte's low four bits, which hold at most 15).
+const PREFIXED: u64 = 1 << 60;
 /// Marks a [`Slot::n`] whose ids live in the arena (`ids[0]` start, low bits count).
 const IN_ARENA: u32 = 1 << 31;
 
@@ -531,6 +534,34 @@ impl PieceSink for IdsSink<'_, '_> {
     #[inline(always)]
     fn piece(&mut self, piece: &str) -> Result<()> {
         self.ctx.ids(piece, self.ids, self.mapped, self.out)
+    }
+
+    /// A short prefixed piece is cached under `rest` with [`PREFIXED`] in its key, so that
+    /// a hit needs no copy; a miss builds the piece for the model. The model input is one
+    /// piece with one marker at its start, so it has no independent parts to cut.
+    #[inline(always)]
+    fn prefixed(&mut self, prefix: &str, rest: &str, scratch: &mut String) -> Result<()> {
+        if self.ctx.cacheable
+            && !self.ctx.byte_level
+            && !rest.is_empty()
+            && rest.len() <= INLINE_KEY_BYTES
+        {
+            let (k0, k1) = pack(rest.as_bytes());
+            if let Err(probe) = self.ids.get_front_packed(k0, k1 | PREFIXED, self.out) {
+                scratch.clear();
+                scratch.push_str(prefix);
+                scratch.push_str(rest);
+                let probe = Err(Some(probe));
+                return self
+                    .ctx
+                    .ids_slow(scratch, probe, self.ids, self.mapped, self.out);
+            }
+            return Ok(());
+        }
+        scratch.clear();
+        scratch.push_str(prefix);
+        scratch.push_str(rest);
+        self.piece(scratch)
     }
 }
 
