@@ -20,6 +20,8 @@
 //! Unicode 9.0 (the reference's data) already had: chars it did not know yet never
 //! decompose, never compose and have combining class 0 (see [`super::tables`]).
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char as ucd;
 
@@ -197,6 +199,10 @@ fn already_normalized(s: &str, form: Form) -> bool {
         let Some(run) = s.get(at..end) else {
             return false;
         };
+        if run.chars().all(|c| quick_starter(c, form)) {
+            at = end;
+            continue;
+        }
         let quick = match form {
             Form::Nfd => is_nfd_quick(run.chars()),
             Form::Nfkd => is_nfkd_quick(run.chars()),
@@ -209,6 +215,48 @@ fn already_normalized(s: &str, form: Form) -> bool {
         at = end;
     }
     true
+}
+
+/// Whether `c` is a char of the Basic Multilingual Plane that `form`'s quick check passes
+/// on its own and that is a starter (combining class 0): a run of such chars passes the
+/// quick check whatever they are, as the check only compares combining classes and reads
+/// each char's quick-check property. One bit per char and form, computed on first use.
+/// Measured reason: the quick check of every char took 44 % of qwen2.5's ids path on
+/// multilingual text.
+fn quick_starter(c: char, form: Form) -> bool {
+    use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
+    static BITS: [OnceLock<Box<[u64; 1024]>>; 4] = [const { OnceLock::new() }; 4];
+    let index = match form {
+        Form::Nfd => 0,
+        Form::Nfkd => 1,
+        Form::Nfc => 2,
+        Form::Nfkc => 3,
+    };
+    let Some(cell) = BITS.get(index) else {
+        return false;
+    };
+    let bits = cell.get_or_init(|| {
+        let mut bits = Box::new([0u64; 1024]);
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            let one = std::iter::once(c);
+            let quick = match form {
+                Form::Nfd => is_nfd_quick(one),
+                Form::Nfkd => is_nfkd_quick(one),
+                Form::Nfc => is_nfc_quick(one),
+                Form::Nfkc => is_nfkc_quick(one),
+            };
+            if quick == unicode_normalization::IsNormalized::Yes
+                && ucd::canonical_combining_class(c) == 0
+            {
+                if let Some(word) = bits.get_mut(c as usize / 64) {
+                    *word |= 1 << (c as usize % 64);
+                }
+            }
+        }
+        bits
+    });
+    bits.get(c as usize / 64)
+        .is_some_and(|word| word >> (c as usize % 64) & 1 != 0)
 }
 
 /// The number of ASCII bytes `bytes` starts with.
@@ -315,6 +363,38 @@ mod tests {
 
     fn changes(s: &str, form: Form) -> Vec<(char, isize)> {
         normalize_with_changes(s, form)
+    }
+
+    #[test]
+    fn runs_of_quick_starters_pass_the_quick_check() {
+        use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for form in [Form::Nfd, Form::Nfkd, Form::Nfc, Form::Nfkc] {
+            let starters: Vec<char> = (0x80..0x1_0000)
+                .filter_map(char::from_u32)
+                .filter(|&c| quick_starter(c, form))
+                .collect();
+            assert!(starters.len() > 10_000, "{form:?}");
+            for _ in 0..20_000 {
+                let n = 1 + (next() % 6) as usize;
+                let run: String = (0..n)
+                    .map(|_| starters[(next() % starters.len() as u64) as usize])
+                    .collect();
+                let quick = match form {
+                    Form::Nfd => is_nfd_quick(run.chars()),
+                    Form::Nfkd => is_nfkd_quick(run.chars()),
+                    Form::Nfc => is_nfc_quick(run.chars()),
+                    Form::Nfkc => is_nfkc_quick(run.chars()),
+                };
+                assert_eq!(quick, unicode_normalization::IsNormalized::Yes, "{run:?}");
+            }
+        }
     }
 
     #[test]
