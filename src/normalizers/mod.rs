@@ -409,18 +409,22 @@ impl NormalizerWrapper {
 /// an ASCII byte by a string keeps the bytes UTF-8.
 fn replace_ascii_byte(s: &str, b: u8, content: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    let first = bytes.iter().position(|&x| x == b)?;
-    let mut out: Vec<u8> = Vec::with_capacity(s.len() + s.len() / 4 * content.len());
-    out.extend_from_slice(bytes.get(..first).unwrap_or_default());
-    for &x in bytes.get(first..).unwrap_or_default() {
-        if x == b {
-            out.extend_from_slice(content.as_bytes());
-        } else {
-            out.push(x);
-        }
+    let first = memchr::memchr(b, bytes)?;
+    let mut out = String::with_capacity(s.len() + s.len() / 4 * content.len());
+    // Cut at ASCII bytes, so every part is a `str`; no validation of the result.
+    let mut start = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(s.get(start..i).unwrap_or_default());
+        out.push_str(content);
+        start = i + 1;
+        at = bytes
+            .get(start..)
+            .and_then(|rest| memchr::memchr(b, rest))
+            .map(|n| start + n);
     }
-    // Always UTF-8 (see above); the substring replace would give the same text.
-    Some(String::from_utf8(out).unwrap_or_else(|_| s.replace(char::from(b), content)))
+    out.push_str(s.get(start..).unwrap_or_default());
+    Some(out)
 }
 
 /// Helpers shared by the normalizer tests.
