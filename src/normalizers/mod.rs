@@ -671,3 +671,34 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+#[cfg(test)]
+mod replace_byte_tests {
+    use super::replace_ascii_byte;
+
+    #[test]
+    fn equals_the_substring_replace() {
+        let texts = [
+            "",
+            "a",
+            " ",
+            "  ",
+            " a b ",
+            "héllo wörld",
+            "a  b",
+            "日本 語 ",
+            " ▁ x",
+            "no-space",
+        ];
+        for s in texts {
+            for (b, content) in [(b' ', "▁"), (b'-', ""), (b' ', "  ")] {
+                let want = s.replace(char::from(b), content);
+                let got = replace_ascii_byte(s, b, content);
+                match got {
+                    Some(got) => assert_eq!(got, want, "{s:?}"),
+                    None => assert_eq!(want, s, "{s:?}"),
+                }
+            }
+        }
+    }
+}
