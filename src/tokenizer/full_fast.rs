@@ -1165,7 +1165,14 @@ impl Run<'_> {
                 Some(q) => {
                     let key = ShortKey(q.k0, q.k1);
                     if let Some(slot) = self.cache.front.get(key.front_slot()) {
-                        if slot.key == key && slot.one as usize <= INLINE_TEXT {
+                        if slot.key == key && slot.one as usize > INLINE_TEXT {
+                            // Several tokens (or a long one): from the token list.
+                            let (at, len) = ((slot.tokens >> 32) as usize, slot.tokens as u32);
+                            self.push_cached(sg, x + q.start, at..at + len as usize)?;
+                            self.word += 1;
+                            continue;
+                        }
+                        if slot.key == key {
                             let word = self.word_idx.unwrap_or(self.word);
                             let start = x + q.start;
                             let (lo, hi) = (start + slot.lo as usize, start + slot.hi as usize);
@@ -1239,15 +1246,7 @@ impl Run<'_> {
         let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
         if cacheable {
             if let Some(hit) = self.cache.get(src, prefixed) {
-                let word = self.word_idx.unwrap_or(self.word);
-                for i in hit {
-                    let t = *self.cache.tokens.get(i).ok_or(Fallback)?;
-                    let (at, len) = (t.at as usize, t.len as usize);
-                    let value = self.cache.text.get(at..at + len).ok_or(Fallback)?;
-                    let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
-                    self.enc.push_core(t.id, value.as_bytes(), offsets, word);
-                }
-                return Ok(());
+                return self.push_cached(sg, start, hit);
             }
         }
         // The first char of the piece (what a prefix is aligned to).
@@ -1272,6 +1271,19 @@ impl Run<'_> {
         self.cache.model_text = model_text;
         self.cache.map = map;
         result
+    }
+
+    /// Appends the cached tokens `hit` of the piece at `start` to the current word.
+    fn push_cached(&mut self, sg: Segment<'_>, start: usize, hit: std::ops::Range<usize>) -> Step {
+        let word = self.word_idx.unwrap_or(self.word);
+        for i in hit {
+            let t = *self.cache.tokens.get(i).ok_or(Fallback)?;
+            let (at, len) = (t.at as usize, t.len as usize);
+            let value = self.cache.text.get(at..at + len).ok_or(Fallback)?;
+            let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
+            self.enc.push_core(t.id, value.as_bytes(), offsets, word);
+        }
+        Ok(())
     }
 
     /// Runs the model on a piece's input and appends its tokens (and caches them as the
