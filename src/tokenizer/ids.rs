@@ -11,6 +11,12 @@
 //!    (byte-level pieces are mapped to the byte alphabet only then);
 //! 5. the post-processor's special ids are put around the result.
 //!
+//! Two shortcuts of steps 3–4: a plan that is one GPT-2 or cl100k-family scan over
+//! byte-level pieces runs the scan's quick step, which hands over common pieces already
+//! packed as cache keys ([`crate::pre_tokenizers::scan::QuickScan`]); a Metaspace piece
+//! that gets the `▁` prefix is looked up by its own text with [`PREFIXED`] set in the key,
+//! and the prefixed text is built only on a miss.
+//!
 //! Configurations the plan does not cover (truncation, padding, pairs, pre-tokenized
 //! input, position-dependent pre-tokenizers, post-processors that are not a plain wrap) go
 //! through the full `encode`.
@@ -160,20 +166,7 @@ impl IdsCache {
             return Err(None);
         }
         let (k0, k1) = pack(bytes);
-        let hash = hash_key(k0, k1);
-        if let Some(slot) = self.front.get(hash as usize & (FRONT_SLOTS - 1)) {
-            if slot.k0 == k0 && slot.k1 == k1 {
-                if slot.n == 1 {
-                    out.push(slot.ids[0]);
-                    return Ok(());
-                }
-                if let Some(ids) = slot.ids.get(..slot.n as usize) {
-                    out.extend_from_slice(ids);
-                    return Ok(());
-                }
-            }
-        }
-        Err(Some(Probe { k0, k1, hash }))
+        self.get_front_packed(k0, k1, out).map_err(Some)
     }
 
     /// [`Self::get_front`] for a key already packed; returns the probe for
