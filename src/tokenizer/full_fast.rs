@@ -930,8 +930,7 @@ impl FullCache {
                 *self.long.get(self.key.as_slice())?
             }
         };
-        let (start, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
-        Some(start..start + len)
+        Some(token_range(v))
     }
 
     /// Puts a short piece's entry into front slot `at`.
@@ -1012,6 +1011,28 @@ impl FullCache {
             }
         }
     }
+}
+
+/// The positions in [`FullCache::tokens`] that an entry value (start, count) stands for.
+#[inline]
+fn token_range(v: u64) -> std::ops::Range<usize> {
+    let (start, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+    start..start + len
+}
+
+/// Appends the one token a front slot keeps, of the piece at `start`, as a token of word
+/// `word`.
+#[inline(always)]
+fn push_front_one(
+    enc: &mut Encoding,
+    sg: Segment<'_>,
+    start: usize,
+    slot: &FrontSlot,
+    word: u32,
+) -> Step {
+    let offsets = sg.offsets(start + slot.lo as usize, start + slot.hi as usize)?;
+    enc.push_core_padded(slot.id, &slot.text, slot.one as usize, offsets, word);
+    Ok(())
 }
 
 thread_local! {
@@ -1164,31 +1185,21 @@ impl Run<'_> {
             let (a, b) = match scan.quick() {
                 Some(q) => {
                     let key = ShortKey(q.k0, q.k1);
-                    if let Some(slot) = self.cache.front.get(key.front_slot()) {
-                        if slot.key == key && slot.one as usize > INLINE_TEXT {
-                            // Several tokens (or a long one): from the token list.
-                            let (at, len) = ((slot.tokens >> 32) as usize, slot.tokens as u32);
-                            self.push_cached(sg, x + q.start, at..at + len as usize)?;
-                            self.word += 1;
-                            continue;
-                        }
-                        if slot.key == key {
-                            let word = self.word_idx.unwrap_or(self.word);
+                    match self.cache.front.get(key.front_slot()) {
+                        Some(slot) if slot.key == key => {
                             let start = x + q.start;
-                            let (lo, hi) = (start + slot.lo as usize, start + slot.hi as usize);
-                            let offsets = sg.offsets(lo, hi)?;
-                            self.enc.push_core_padded(
-                                slot.id,
-                                &slot.text,
-                                slot.one as usize,
-                                offsets,
-                                word,
-                            );
+                            if slot.one as usize <= INLINE_TEXT {
+                                let word = self.word_idx.unwrap_or(self.word);
+                                push_front_one(&mut self.enc, sg, start, slot, word)?;
+                            } else {
+                                // Several tokens (or a long one): from the token list.
+                                self.push_cached(sg, start, token_range(slot.tokens))?;
+                            }
                             self.word += 1;
                             continue;
                         }
+                        _ => (q.start, q.end),
                     }
-                    (q.start, q.end)
                 }
                 None => match scan.next() {
                     Some(range) => range,
@@ -1230,10 +1241,7 @@ impl Run<'_> {
         if let Some(src) = sg.norm.get(start..end) {
             if let Some(slot) = self.cache.front_one(src, prefixed) {
                 let word = self.word_idx.unwrap_or(self.word);
-                let offsets = sg.offsets(start + slot.lo as usize, start + slot.hi as usize)?;
-                self.enc
-                    .push_core_padded(slot.id, &slot.text, slot.one as usize, offsets, word);
-                return Ok(());
+                return push_front_one(&mut self.enc, sg, start, slot, word);
             }
         }
         self.unit_rest(sg, start, end, prefixed)
