@@ -74,10 +74,15 @@ impl Encoding {
 
     /// An empty encoding with room for `len` tokens.
     pub fn with_capacity(len: usize) -> Self {
+        Self::with_room(len, len * 4)
+    }
+
+    /// An empty encoding with room for `len` tokens whose strings take `text_bytes` bytes.
+    pub(crate) fn with_room(len: usize, text_bytes: usize) -> Self {
         Encoding {
             ids: Vec::with_capacity(len),
             type_ids: Vec::with_capacity(len),
-            tokens: TokenStrings::with_capacity(len, len * 4),
+            tokens: TokenStrings::with_capacity(len, text_bytes),
             words: Vec::with_capacity(len),
             offsets: Vec::with_capacity(len),
             special_tokens_mask: Vec::with_capacity(len),
