@@ -225,6 +225,8 @@ pub struct AddedVocabulary {
     normalized_cache: HashMap<u32, String>,
     split_raw: MatchingSet,
     split_normalized: MatchingSet,
+    /// The patterns of `split_normalized`: the normalized contents.
+    normalized_patterns: Vec<String>,
 }
 
 impl Default for AddedVocabulary {
@@ -247,6 +249,7 @@ impl Default for AddedVocabulary {
                 ids: Vec::new(),
                 landmark: None,
             },
+            normalized_patterns: Vec::new(),
         }
     }
 }
@@ -362,6 +365,7 @@ impl AddedVocabulary {
         }
         self.split_raw = MatchingSet::build(&raw.0, raw.1)?;
         self.split_normalized = MatchingSet::build(&norm.0, norm.1)?;
+        self.normalized_patterns = norm.0;
         Ok(())
     }
 
@@ -494,6 +498,12 @@ impl AddedVocabulary {
             &self.split_raw
         };
         self.find_matches(s, set)
+    }
+
+    /// The patterns searched in normalized text (the normalized contents of the tokens
+    /// with `normalized: true`).
+    pub(crate) fn normalized_patterns(&self) -> &[String] {
+        &self.normalized_patterns
     }
 
     /// Whether no added token is matched in the raw input or in normalized text.

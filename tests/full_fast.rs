@@ -29,6 +29,7 @@ const SHARED_TOKENIZERS: &[&str] = &[
     "bert-base-uncased",
     "t5-small",
     "llama2",
+    "yi",
 ];
 
 fn read_jsonl_texts(path: &Path) -> Option<Vec<String>> {

@@ -46,6 +46,14 @@
 //!    byte map. A token's offsets are then the alignment of its range (step 2).
 //! 6. Each piece is one word, numbered in order with the added tokens.
 //!
+//! Llama-style tokenizers (no pre-tokenizer, `Prepend("▁")` then `Replace(" ", "▁")`, a BPE
+//! model that cuts its input at `▁`) skip steps 2–4 on a segment where no added token can
+//! match after normalization: the model's parts are found in the original text (a part
+//! starts at each space or `▁` that follows another char), and each part's model input is
+//! made as Metaspace makes a piece's (spaces replaced, a `▁` in front of the first part,
+//! aligned to its first char), so no normalized text or alignment is built
+//! ([`MarkerStyle`]). The whole segment is one word, as it is one piece in step 4.
+//!
 //! Anything not covered returns `None` and the caller runs the general path: pre-tokenizers
 //! outside the plan (and `Metaspace` with the `first` scheme, which depends on original
 //! offsets), non-deterministic models (BPE dropout), empty input, alignments from the
@@ -69,6 +77,7 @@ use std::rc::Rc;
 use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
 use crate::encoding::Encoding;
+use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::normalizer::NormalizedString;
 use crate::normalizers::unicode::may_decompose;
@@ -852,6 +861,9 @@ impl FrontSlot {
 struct FullCache {
     /// The plan of the tokenizer's pre-tokenizer (computed on first use).
     plan: Option<Option<Rc<StrPlan>>>,
+    /// How the tokenizer is Llama-style, if it is (see [`marker_style`]; computed on first
+    /// use).
+    marker: Option<Option<Rc<MarkerStyle>>>,
     /// Direct-mapped copy of recently used `short` entries (the hot words stay in L2).
     front: Vec<FrontSlot>,
     short: FastMap<ShortKey, u64>,
@@ -1035,6 +1047,75 @@ fn push_front_one(
     Ok(())
 }
 
+/// How a tokenizer is Llama-style: no pre-tokenizer, a BPE model that cuts its input into
+/// independent parts at `▁`, and as normalizer `Replace(" ", "▁")`, after `Prepend("▁")`
+/// (`prefixed`) or alone. A segment is then tokenized part by part from its original text
+/// ([`Run::marker_parts`]): no normalized text, no alignment table. Measured reason:
+/// building the two steps' alignment took 40 % of the full path on llama2.
+struct MarkerStyle {
+    prefixed: bool,
+    /// For each added token matched in normalized text, a part of its pattern that a
+    /// match needs in the original text: the longest run of the pattern without `▁`
+    /// (every other char of normalized text is the original char at its place).
+    cores: Vec<String>,
+}
+
+/// Most added tokens matched in normalized text for which segments are searched for
+/// [`MarkerStyle::cores`] (one search each).
+const MAX_CORES: usize = 8;
+
+/// The model input of a part of a Llama-style segment: Metaspace's.
+const MARKER_FINISH: Finish = Finish::Metaspace {
+    replacement: MARKER,
+    prepend: false,
+    split: false,
+};
+
+impl MarkerStyle {
+    /// `Some(prefixed)` when `segment` can be tokenized from its original text: no added
+    /// token can match in its normalized text (a segment where one may is normalized).
+    fn applies(&self, segment: &str) -> Option<bool> {
+        let found = |core: &String| memchr::memmem::find(segment.as_bytes(), core.as_bytes());
+        self.cores
+            .iter()
+            .all(|c| found(c).is_none())
+            .then_some(self.prefixed)
+    }
+}
+
+/// The [`MarkerStyle`] of `tok`, if it is Llama-style.
+fn marker_style(tok: &Tokenizer) -> Option<MarkerStyle> {
+    if tok.pre_tokenizer.is_some() || tok.model.independent_parts("").is_none() {
+        return None;
+    }
+    let is_replace = |n: &NormalizerWrapper| {
+        matches!(n, NormalizerWrapper::Replace(r)
+            if r.non_empty_literal() == Some(" ") && r.content() == "\u{2581}")
+    };
+    let prefixed = match tok.normalizer.as_ref()? {
+        NormalizerWrapper::Sequence(seq) => match seq.normalizers.as_slice() {
+            [NormalizerWrapper::Prepend(p), r] if p.prepend == "\u{2581}" && is_replace(r) => true,
+            [r] if is_replace(r) => false,
+            _ => return None,
+        },
+        r if is_replace(r) => false,
+        _ => return None,
+    };
+    let patterns = tok.added_vocabulary.normalized_patterns();
+    if patterns.len() > MAX_CORES {
+        return None;
+    }
+    let mut cores = Vec::with_capacity(patterns.len());
+    for p in patterns {
+        let core = p.split(MARKER).max_by_key(|run| run.len())?;
+        if core.is_empty() {
+            return None;
+        }
+        cores.push(core.to_owned());
+    }
+    Some(MarkerStyle { prefixed, cores })
+}
+
 thread_local! {
     static CACHES: Caches<FullCache> = const { RefCell::new(Vec::new()) };
 }
@@ -1062,9 +1143,15 @@ pub(super) fn encode_str_fast(
                 StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()).map(Rc::new)
             })
             .clone()?;
+        let marker = cache
+            .marker
+            .get_or_insert_with(|| marker_style(tok).map(Rc::new))
+            .clone();
         let mut run = Run {
             tok,
             plan: &plan,
+            finish: plan.finish_kind(),
+            marker,
             cache,
             // Room for one token per 3 bytes and token strings half as long again as the
             // text (byte-level strings spell a space or a non-ASCII byte with 2 bytes):
@@ -1099,6 +1186,11 @@ impl Segment<'_> {
 struct Run<'r> {
     tok: &'r Tokenizer,
     plan: &'r StrPlan,
+    /// The finishing step that makes a piece's model input: the plan's, or Metaspace's
+    /// for a segment of a Llama-style tokenizer taken from its original text.
+    finish: Finish,
+    /// How the tokenizer is Llama-style, if it is (see [`marker_style`]).
+    marker: Option<Rc<MarkerStyle>>,
     cache: &'r mut FullCache,
     enc: Encoding,
     /// Index of the next word.
@@ -1129,6 +1221,19 @@ impl Run<'_> {
             if let Some(id) = id {
                 self.push(id, seg, (a, b));
                 self.word += 1;
+                continue;
+            }
+            if let Some(prefixed) = self.marker.as_ref().and_then(|m| m.applies(seg)) {
+                let aligned = Aligned::Same(Cow::Borrowed(seg));
+                let sg = Segment {
+                    norm: seg,
+                    aligned: &aligned,
+                    shift: a,
+                };
+                self.finish = MARKER_FINISH;
+                let result = self.marker_parts(sg, prefixed);
+                self.finish = self.plan.finish_kind();
+                result?;
                 continue;
             }
             let aligned = normalize_aligned(self.tok.normalizer.as_ref(), seg)?;
@@ -1275,14 +1380,7 @@ impl Run<'_> {
         let first = rest.chars().next().map_or((0, 0), |c| (0, c.len_utf8()));
         let mut model_text = std::mem::take(&mut self.cache.model_text);
         let mut map = std::mem::take(&mut self.cache.map);
-        let same = model_input(
-            self.plan.finish_kind(),
-            src,
-            first,
-            prefixed,
-            &mut model_text,
-            &mut map,
-        );
+        let same = model_input(self.finish, src, first, prefixed, &mut model_text, &mut map);
         let cache_as = cacheable.then_some(src);
         let result = if same {
             self.model_tokens(sg, src, None, cache_as, prefixed, start)
@@ -1292,6 +1390,39 @@ impl Run<'_> {
         self.cache.model_text = model_text;
         self.cache.map = map;
         result
+    }
+
+    /// Tokenizes a segment of a Llama-style tokenizer (see [`marker_style`]) from its
+    /// original text: the model's independent parts of the normalized text start at each
+    /// `▁` that follows another char, which in the original is each space or `▁` after a
+    /// char that is neither. Each part's model input is its text with spaces replaced and,
+    /// for the first part when `prefixed`, a `▁` in front aligned to the first char: what
+    /// Metaspace makes of a piece, so the part is cached and mapped back like one. The
+    /// segment is one word, as the whole normalized segment is one piece.
+    fn marker_parts(&mut self, sg: Segment<'_>, prefixed: bool) -> Step {
+        const M: &[u8] = "\u{2581}".as_bytes();
+        let bytes = sg.norm.as_bytes();
+        let (mut start, mut i, mut after_marker) = (0, 0, true);
+        while let Some(&b) = bytes.get(i) {
+            let len = if b == b' ' {
+                1
+            } else if b == M[0] && bytes.get(i..i + M.len()) == Some(M) {
+                M.len()
+            } else {
+                after_marker = false;
+                i += 1;
+                continue;
+            };
+            if !after_marker {
+                self.unit(sg, start, i, prefixed && start == 0)?;
+                start = i;
+            }
+            after_marker = true;
+            i += len;
+        }
+        self.unit(sg, start, bytes.len(), prefixed && start == 0)?;
+        self.word += 1;
+        Ok(())
     }
 
     /// Appends the cached tokens `hit` of the piece at `start` to the current word.
