@@ -21,6 +21,7 @@ use std::path::Path;
 mod full_fast;
 mod ids;
 mod long_input;
+mod marker;
 mod thread_cache;
 
 /// One input sequence: raw text, or text already split into words.

@@ -208,6 +208,66 @@ fn encode_ids_matches_encode_on_sample_corpus() {
     }
 }
 
+/// Texts that stress Llama-style tokenizers (no pre-tokenizer, `Prepend("▁")` and
+/// `Replace(" ", "▁")`), whose ids path finds the model's parts in the original text:
+/// spaces and `▁` in runs and at the ends, added tokens glued to words and spaces, long
+/// parts, newlines inside parts, multi-byte chars.
+#[test]
+fn encode_ids_matches_encode_on_llama_style_texts() {
+    let mut paths = vec![manifest_dir().join("fixtures/tokenizers/sp-bpe-bytefallback.json")];
+    if let Some(dir) = conformance_dir() {
+        for name in ["llama2", "mistral-7b-v0.1", "yi", "baichuan2"] {
+            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
+        }
+    }
+    const POOL: &[&str] = &[
+        " ",
+        "  ",
+        "\u{2581}",
+        "\u{2581}\u{2581}",
+        " \u{2581}",
+        "\u{2581} ",
+        "a",
+        "the",
+        "Hello",
+        "internationalization",
+        "\n",
+        "\n\n",
+        "\t",
+        ".",
+        ",",
+        "é",
+        "中文",
+        "😀",
+        "<s>",
+        "</s>",
+        "<unk>",
+        "<",
+        "s>",
+        "1",
+        "2024",
+    ];
+    let mut rng = Rng(0x1234_5678_9ABC_DEF1);
+    let mut texts: Vec<String> = (0..3000)
+        .map(|_| {
+            let n = 1 + rng.below(24);
+            (0..n).map(|_| POOL[rng.below(POOL.len())]).collect()
+        })
+        .collect();
+    texts.extend(POOL.iter().map(|s| (*s).to_owned()));
+    let mut buf = Vec::new();
+    for path in paths {
+        let tok = Tokenizer::from_file(&path).unwrap();
+        for special in [false, true] {
+            for text in &texts {
+                let want = tok.encode(text.as_str(), special).unwrap();
+                tok.encode_ids_into(text, special, &mut buf).unwrap();
+                assert_eq!(buf, want.get_ids(), "{}: {text:?}", path.display());
+            }
+        }
+    }
+}
+
 /// xorshift64: small, deterministic.
 struct Rng(u64);
 

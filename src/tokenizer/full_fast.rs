@@ -52,7 +52,7 @@
 //! starts at each space or `▁` that follows another char), and each part's model input is
 //! made as Metaspace makes a piece's (spaces replaced, a `▁` in front of the first part,
 //! aligned to its first char), so no normalized text or alignment is built
-//! ([`MarkerStyle`]). The whole segment is one word, as it is one piece in step 4.
+//! (`super::marker`). The whole segment is one word, as it is one piece in step 4.
 //!
 //! Anything not covered returns `None` and the caller runs the general path: pre-tokenizers
 //! outside the plan (and `Metaspace` with the `first` scheme, which depends on original
@@ -74,6 +74,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::marker::{for_each_part, marker_style, MarkerStyle};
 use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
 use crate::encoding::Encoding;
@@ -861,8 +862,7 @@ impl FrontSlot {
 struct FullCache {
     /// The plan of the tokenizer's pre-tokenizer (computed on first use).
     plan: Option<Option<Rc<StrPlan>>>,
-    /// How the tokenizer is Llama-style, if it is (see [`marker_style`]; computed on first
-    /// use).
+    /// How the tokenizer is Llama-style, if it is (computed on first use).
     marker: Option<Option<Rc<MarkerStyle>>>,
     /// Direct-mapped copy of recently used `short` entries (the hot words stay in L2).
     front: Vec<FrontSlot>,
@@ -1047,75 +1047,6 @@ fn push_front_one(
     Ok(())
 }
 
-/// How a tokenizer is Llama-style: no pre-tokenizer, a BPE model that cuts its input into
-/// independent parts at `▁`, and as normalizer `Replace(" ", "▁")`, after `Prepend("▁")`
-/// (`prefixed`) or alone. A segment is then tokenized part by part from its original text
-/// ([`Run::marker_parts`]): no normalized text, no alignment table. Measured reason:
-/// building the two steps' alignment took 40 % of the full path on llama2.
-struct MarkerStyle {
-    prefixed: bool,
-    /// For each added token matched in normalized text, a part of its pattern that a
-    /// match needs in the original text: the longest run of the pattern without `▁`
-    /// (every other char of normalized text is the original char at its place).
-    cores: Vec<String>,
-}
-
-/// Most added tokens matched in normalized text for which segments are searched for
-/// [`MarkerStyle::cores`] (one search each).
-const MAX_CORES: usize = 8;
-
-/// The model input of a part of a Llama-style segment: Metaspace's.
-const MARKER_FINISH: Finish = Finish::Metaspace {
-    replacement: MARKER,
-    prepend: false,
-    split: false,
-};
-
-impl MarkerStyle {
-    /// `Some(prefixed)` when `segment` can be tokenized from its original text: no added
-    /// token can match in its normalized text (a segment where one may is normalized).
-    fn applies(&self, segment: &str) -> Option<bool> {
-        let found = |core: &String| memchr::memmem::find(segment.as_bytes(), core.as_bytes());
-        self.cores
-            .iter()
-            .all(|c| found(c).is_none())
-            .then_some(self.prefixed)
-    }
-}
-
-/// The [`MarkerStyle`] of `tok`, if it is Llama-style.
-fn marker_style(tok: &Tokenizer) -> Option<MarkerStyle> {
-    if tok.pre_tokenizer.is_some() || tok.model.independent_parts("").is_none() {
-        return None;
-    }
-    let is_replace = |n: &NormalizerWrapper| {
-        matches!(n, NormalizerWrapper::Replace(r)
-            if r.non_empty_literal() == Some(" ") && r.content() == "\u{2581}")
-    };
-    let prefixed = match tok.normalizer.as_ref()? {
-        NormalizerWrapper::Sequence(seq) => match seq.normalizers.as_slice() {
-            [NormalizerWrapper::Prepend(p), r] if p.prepend == "\u{2581}" && is_replace(r) => true,
-            [r] if is_replace(r) => false,
-            _ => return None,
-        },
-        r if is_replace(r) => false,
-        _ => return None,
-    };
-    let patterns = tok.added_vocabulary.normalized_patterns();
-    if patterns.len() > MAX_CORES {
-        return None;
-    }
-    let mut cores = Vec::with_capacity(patterns.len());
-    for p in patterns {
-        let core = p.split(MARKER).max_by_key(|run| run.len())?;
-        if core.is_empty() {
-            return None;
-        }
-        cores.push(core.to_owned());
-    }
-    Some(MarkerStyle { prefixed, cores })
-}
-
 thread_local! {
     static CACHES: Caches<FullCache> = const { RefCell::new(Vec::new()) };
 }
@@ -1189,7 +1120,7 @@ struct Run<'r> {
     /// The finishing step that makes a piece's model input: the plan's, or Metaspace's
     /// for a segment of a Llama-style tokenizer taken from its original text.
     finish: Finish,
-    /// How the tokenizer is Llama-style, if it is (see [`marker_style`]).
+    /// How the tokenizer is Llama-style, if it is.
     marker: Option<Rc<MarkerStyle>>,
     cache: &'r mut FullCache,
     enc: Encoding,
@@ -1224,13 +1155,18 @@ impl Run<'_> {
                 continue;
             }
             if let Some(prefixed) = self.marker.as_ref().and_then(|m| m.applies(seg)) {
+                // The model input of a part: as Metaspace makes a piece's.
                 let aligned = Aligned::Same(Cow::Borrowed(seg));
                 let sg = Segment {
                     norm: seg,
                     aligned: &aligned,
                     shift: a,
                 };
-                self.finish = MARKER_FINISH;
+                self.finish = Finish::Metaspace {
+                    replacement: MARKER,
+                    prepend: false,
+                    split: false,
+                };
                 let result = self.marker_parts(sg, prefixed);
                 self.finish = self.plan.finish_kind();
                 result?;
@@ -1392,35 +1328,15 @@ impl Run<'_> {
         result
     }
 
-    /// Tokenizes a segment of a Llama-style tokenizer (see [`marker_style`]) from its
-    /// original text: the model's independent parts of the normalized text start at each
-    /// `▁` that follows another char, which in the original is each space or `▁` after a
-    /// char that is neither. Each part's model input is its text with spaces replaced and,
-    /// for the first part when `prefixed`, a `▁` in front aligned to the first char: what
-    /// Metaspace makes of a piece, so the part is cached and mapped back like one. The
-    /// segment is one word, as the whole normalized segment is one piece.
+    /// Tokenizes a segment of a Llama-style tokenizer from its original text (see
+    /// [`super::marker`]): each part's model input is made as Metaspace makes a piece's (the
+    /// first part prefixed when `prefixed`, its `▁` aligned to the first char), so the part
+    /// is cached and mapped back like one. The segment is one word, as the whole normalized
+    /// segment is one piece.
     fn marker_parts(&mut self, sg: Segment<'_>, prefixed: bool) -> Step {
-        const M: &[u8] = "\u{2581}".as_bytes();
-        let bytes = sg.norm.as_bytes();
-        let (mut start, mut i, mut after_marker) = (0, 0, true);
-        while let Some(&b) = bytes.get(i) {
-            let len = if b == b' ' {
-                1
-            } else if b == M[0] && bytes.get(i..i + M.len()) == Some(M) {
-                M.len()
-            } else {
-                after_marker = false;
-                i += 1;
-                continue;
-            };
-            if !after_marker {
-                self.unit(sg, start, i, prefixed && start == 0)?;
-                start = i;
-            }
-            after_marker = true;
-            i += len;
-        }
-        self.unit(sg, start, bytes.len(), prefixed && start == 0)?;
+        for_each_part(sg.norm, |start, end| {
+            self.unit(sg, start, end, prefixed && start == 0)
+        })?;
         self.word += 1;
         Ok(())
     }

@@ -15,7 +15,9 @@
 //! byte-level pieces runs the scan's quick step, which hands over common pieces already
 //! packed as cache keys ([`crate::pre_tokenizers::scan::QuickScan`]); a Metaspace piece
 //! that gets the `▁` prefix is looked up by its own text with [`PREFIXED`] set in the key,
-//! and the prefixed text is built only on a miss.
+//! and the prefixed text is built only on a miss. And a segment of a Llama-style tokenizer
+//! skips steps 2–3: the model's parts are found in the original text and looked up by their
+//! own text (`super::marker`, [`marker_ids`]).
 //!
 //! Configurations the plan does not cover (truncation, padding, pairs, pre-tokenized
 //! input, position-dependent pre-tokenizers, post-processors that are not a plain wrap) go
@@ -44,9 +46,12 @@
 //! gpt2 ids 58 → 85-90 MB/s.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
+use super::marker::{for_each_part, marker_style, MarkerStyle};
 use super::thread_cache::{with_cache, Caches};
 use super::Tokenizer;
+use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{Cutter, PieceSink, StrPlan};
 use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, QuickScan};
@@ -343,6 +348,8 @@ impl IdsCache {
 #[derive(Default)]
 struct PieceCache {
     ids: IdsCache,
+    /// How the tokenizer is Llama-style, if it is (computed on first use).
+    marker: Option<Option<Rc<MarkerStyle>>>,
     /// Byte-level spelling of the current piece.
     mapped: String,
     /// Working memory of the pre-tokenizer plan.
@@ -407,10 +414,15 @@ fn body_ids(
     };
     let byte_level = plan.byte_level();
     let cacheable = tok.model.is_deterministic();
+    let marker = cache
+        .marker
+        .get_or_insert_with(|| marker_style(tok).map(Rc::new))
+        .clone();
     let PieceCache {
         ids,
         mapped,
         scratch,
+        ..
     } = cache;
     let ctx = PieceCtx {
         tok,
@@ -426,6 +438,12 @@ fn body_ids(
             continue;
         };
         if segment.is_empty() {
+            continue;
+        }
+        if let Some(prefixed) = marker.as_ref().and_then(|m| m.applies(segment)) {
+            // A continued text's first stretch gets no prefix (see `normalize_str_continued`).
+            let prefixed = prefixed && !(continued && a == 0);
+            marker_ids(segment, prefixed, &ctx, ids, scratch, mapped, out)?;
             continue;
         }
         let normalized = match &tok.normalizer {
@@ -446,6 +464,74 @@ fn body_ids(
         }
     }
     Ok(())
+}
+
+/// The ids of a segment of a Llama-style tokenizer, from its original text (see
+/// [`super::marker`]). A part's model input is its text with spaces spelled `▁`, after a
+/// `▁` for the first part of a `prefixed` segment; it is built only on a cache miss. A
+/// short part is looked up by its own text, with [`PREFIXED`] in the key when prefixed; a
+/// long one by its text after a `▁` when prefixed. Either way, every key stands for the
+/// model input with spaces spelled `▁`, as the keys of normalized pieces do (those have
+/// no spaces), so the two kinds share the cache.
+fn marker_ids(
+    segment: &str,
+    prefixed: bool,
+    ctx: &PieceCtx<'_>,
+    cache: &mut IdsCache,
+    scratch: &mut String,
+    mapped: &mut String,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    for_each_part(segment, |a, b| {
+        let part = segment.get(a..b).unwrap_or_default();
+        let prefixed = prefixed && a == 0;
+        if !ctx.cacheable {
+            return marker_model_ids(ctx, prefixed, part, mapped, out);
+        }
+        // The key, its probe when short, and whether the model input has a `▁` in front
+        // of the key's text.
+        let (key, probe, key_prefixed) = if part.len() <= INLINE_KEY_BYTES {
+            let (k0, k1) = pack(part.as_bytes());
+            let k1 = if prefixed { k1 | PREFIXED } else { k1 };
+            let Err(probe) = cache.get_front_packed(k0, k1, out) else {
+                return Ok(());
+            };
+            (part, Some(probe), prefixed)
+        } else if prefixed {
+            scratch.clear();
+            scratch.push(MARKER);
+            scratch.push_str(part);
+            (scratch.as_str(), None, false)
+        } else {
+            (part, None, false)
+        };
+        let Err(probe) = cache.get_slow(key, probe, out) else {
+            return Ok(());
+        };
+        let start = out.len();
+        marker_model_ids(ctx, key_prefixed, key, mapped, out)?;
+        if key.len() <= MAX_PIECE_BYTES {
+            cache.insert(key, probe, out.get(start..).unwrap_or_default());
+        }
+        Ok(())
+    })
+}
+
+/// The model's ids of the Llama-style part `part` (after a `▁` when `prefixed`), with its
+/// spaces spelled `▁` (in `spelled`).
+fn marker_model_ids(
+    ctx: &PieceCtx<'_>,
+    prefixed: bool,
+    part: &str,
+    spelled: &mut String,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    spelled.clear();
+    if prefixed {
+        spelled.push(MARKER);
+    }
+    spelled.extend(part.chars().map(|c| if c == ' ' { MARKER } else { c }));
+    ctx.tok.model.tokenize_ids(spelled, out)
 }
 
 /// Steps 3 and 4 on one stretch of normalized text.
