@@ -530,7 +530,12 @@ fn marker_model_ids(
     if prefixed {
         spelled.push(MARKER);
     }
-    spelled.extend(part.chars().map(|c| if c == ' ' { MARKER } else { c }));
+    for (i, run) in part.split(' ').enumerate() {
+        if i > 0 {
+            spelled.push(MARKER);
+        }
+        spelled.push_str(run);
+    }
     ctx.tok.model.tokenize_ids(spelled, out)
 }
 

@@ -95,27 +95,54 @@ pub(super) fn for_each_part<E>(
     const M: &[u8] = "\u{2581}".as_bytes();
     let bytes = segment.as_bytes();
     let (mut start, mut i, mut after_marker) = (0, 0, true);
-    while let Some(&b) = bytes.get(i) {
-        let len = if b == b' ' {
+    // Candidates are spaces and the lead byte of `▁` (which never occurs inside another
+    // char), found eight bytes at a time.
+    while let Some(at) = next_candidate(bytes, i, M[0]) {
+        if at > i {
+            after_marker = false;
+        }
+        let len = if bytes.get(at) == Some(&b' ') {
             1
-        } else if b == M[0] && bytes.get(i..i + M.len()) == Some(M) {
+        } else if bytes.get(at..at + M.len()) == Some(M) {
             M.len()
         } else {
+            // Another char with the same lead byte.
             after_marker = false;
-            i += 1;
+            i = at + 1;
             continue;
         };
         if !after_marker {
-            f(start, i)?;
-            start = i;
+            f(start, at)?;
+            start = at;
         }
         after_marker = true;
-        i += len;
+        i = at + len;
     }
     if start < bytes.len() {
         f(start, bytes.len())?;
     }
     Ok(())
+}
+
+/// The first position from `i` on of a space or of byte `lead` in `bytes`.
+#[inline(always)]
+fn next_candidate(bytes: &[u8], mut i: usize, lead: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // The high bit of the first zero byte of `x` (and maybe of later bytes).
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(word) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*word);
+        let hits = zeros(x ^ (ONES * u64::from(b' '))) | zeros(x ^ (ONES * u64::from(lead)));
+        if hits != 0 {
+            return Some(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..)?;
+    rest.iter()
+        .position(|&b| b == b' ' || b == lead)
+        .map(|k| i + k)
 }
 
 #[cfg(test)]
@@ -173,6 +200,9 @@ mod tests {
             "中",
             "\n",
             "\t",
+            "—",
+            "\u{2580}",
+            "abcdefghij",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..5000 {
@@ -180,7 +210,7 @@ mod tests {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            for k in 0..(seed % 9) {
+            for k in 0..(seed % 13) {
                 text.push_str(pool[((seed >> (8 + 4 * k)) % pool.len() as u64) as usize]);
             }
             if text.is_empty() {
