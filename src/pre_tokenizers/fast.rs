@@ -184,6 +184,29 @@ impl StrPlan {
         }
     }
 
+    /// `Some(prefixed)` when the plan is a `WhitespaceSplit` whose pieces go to a
+    /// Metaspace step with a non-ASCII replacement (t5): a run of ASCII non-whitespace
+    /// bytes from its quick step is then one piece as it is, after the replacement
+    /// ([`Self::replacement`]) when `prefixed`.
+    pub(crate) fn quick_metaspace(&self) -> Option<bool> {
+        match (self.cutters.as_slice(), self.finish) {
+            (
+                [Cutter::WhitespaceSplit],
+                Finish::Metaspace {
+                    replacement,
+                    prepend,
+                    ..
+                },
+            ) if !replacement.is_ascii() => Some(prepend),
+            _ => None,
+        }
+    }
+
+    /// The Metaspace replacement char, encoded (empty for other finishing steps).
+    pub(crate) fn replacement(&self) -> &str {
+        &self.replacement
+    }
+
     /// Whether the pieces are handed over unmapped for a byte-level model input.
     pub(crate) fn byte_level(&self) -> bool {
         matches!(self.finish, Finish::ByteLevel { .. })
@@ -214,6 +237,24 @@ impl StrPlan {
         F: FnMut(usize, usize, bool) -> std::result::Result<(), E> + ?Sized,
     {
         self.cut(&self.cutters, s, base, &mut Ranges { scratch, f })
+    }
+
+    /// [`Self::for_each_range`] for `s`, one piece the cutters made: its finishing step
+    /// only.
+    pub(crate) fn finish_ranges<E, F>(
+        &self,
+        s: &str,
+        base: usize,
+        scratch: &mut String,
+        f: &mut F,
+    ) -> std::result::Result<(), E>
+    where
+        F: FnMut(usize, usize, bool) -> std::result::Result<(), E> + ?Sized,
+    {
+        if s.is_empty() {
+            return Ok(());
+        }
+        Ranges { scratch, f }.leaf(self, s, base)
     }
 
     /// What the finishing step does to each piece.
@@ -282,7 +323,7 @@ impl StrPlan {
     /// The finishing step on one piece; the steps that hand the piece over unchanged are
     /// inlined into the cutter's loop.
     #[inline(always)]
-    fn finish<F>(&self, s: &str, scratch: &mut String, f: &mut F) -> Result<()>
+    pub(crate) fn finish<F>(&self, s: &str, scratch: &mut String, f: &mut F) -> Result<()>
     where
         F: PieceSink + ?Sized,
     {

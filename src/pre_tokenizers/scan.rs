@@ -577,6 +577,36 @@ impl<'s> NonSpaceRuns<'s> {
     }
 }
 
+impl QuickScan for NonSpaceRuns<'_> {
+    /// The next run when, after ASCII whitespace, a 16-byte window shows all of it: ASCII
+    /// non-whitespace bytes (1 to 15) that an ASCII whitespace byte ends; the scan moves
+    /// past it. `None` (the scan unmoved) for anything else: a multi-byte char in or
+    /// after the run (it may continue it, or be whitespace), the text's last 15 bytes.
+    #[inline(always)]
+    fn quick(&mut self) -> Option<Quick> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.i;
+        while bytes.get(i).is_some_and(|&b| ascii_space(b)) {
+            i += 1;
+        }
+        let w = Window::at(bytes, i)?;
+        let mut len = 0;
+        while let Some(&b) = w.bytes.get(len) {
+            if b >= 0x80 || ascii_space(b) {
+                break;
+            }
+            len += 1;
+        }
+        // Only ASCII whitespace ends the run here (`len` is 16 past the window).
+        if len == 0 || w.bytes.get(len).is_none_or(|&b| b >= 0x80) {
+            return None;
+        }
+        let q = w.key(i, len as u32);
+        self.i = q.end;
+        Some(q)
+    }
+}
+
 impl Iterator for NonSpaceRuns<'_> {
     type Item = (usize, usize);
 
@@ -881,6 +911,11 @@ mod tests {
         }
         // The quick steps take a good share of the positions.
         assert!(hits.iter().all(|&h| h > 20_000), "{hits:?}");
+        let mut runs = 0;
+        for s in random_texts() {
+            runs += check_quick(&s, |i| NonSpaceRuns { s: &s, i });
+        }
+        assert!(runs > 10_000, "{runs}");
     }
 
     #[test]

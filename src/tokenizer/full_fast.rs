@@ -84,7 +84,7 @@ use crate::normalizer::NormalizedString;
 use crate::normalizers::unicode::may_decompose;
 use crate::normalizers::{NormalizerWrapper, Precompiled};
 use crate::pre_tokenizers::fast::{Cutter, Finish, StrPlan};
-use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, QuickScan};
+use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Normalizer, Offsets};
 
@@ -1209,9 +1209,14 @@ impl Run<'_> {
         let part = sg.norm.get(x..y).ok_or(Fallback)?;
         let plan = self.plan;
         match plan.quick_scan() {
-            Some(Cutter::Gpt2) => return self.quick_pieces(sg, x, Gpt2Scan::new(part)),
-            Some(Cutter::Cl100k(n)) => return self.quick_pieces(sg, x, Cl100kScan::new(part, n)),
+            Some(Cutter::Gpt2) => return self.quick_pieces(sg, x, Gpt2Scan::new(part), None),
+            Some(Cutter::Cl100k(n)) => {
+                return self.quick_pieces(sg, x, Cl100kScan::new(part, n), None)
+            }
             _ => {}
+        }
+        if let Some(prefixed) = plan.quick_metaspace() {
+            return self.quick_pieces(sg, x, NonSpaceRuns::new(part), Some(prefixed));
         }
         let mut scratch = std::mem::take(&mut self.cache.scratch);
         let result = plan.for_each_range(part, x, &mut scratch, &mut |start, end, prefixed| {
@@ -1222,13 +1227,24 @@ impl Run<'_> {
     }
 
     /// [`Self::pieces`] for a plan with a quick scan (the text from `x` on), as the ids path
-    /// does it: the quick step hands over each common piece already packed as a cache key
-    /// (no prefix), and a front slot holding its one token is used at once.
-    fn quick_pieces(&mut self, sg: Segment<'_>, x: usize, mut scan: impl QuickScan) -> Step {
+    /// does it: the quick step hands over each common piece already packed as a cache key,
+    /// and a front slot holding its one token is used at once. `metaspace` is
+    /// `Some(prefixed)` for a `WhitespaceSplit` plan with a Metaspace step
+    /// ([`StrPlan::quick_metaspace`]): a quick piece then has the replacement in front when
+    /// `prefixed`, and any other piece goes through the plan; `None` for a GPT-2 or
+    /// cl100k-family scan, whose pieces are all as they are.
+    fn quick_pieces(
+        &mut self,
+        sg: Segment<'_>,
+        x: usize,
+        mut scan: impl QuickScan,
+        metaspace: Option<bool>,
+    ) -> Step {
+        let prefixed = metaspace == Some(true);
         loop {
             let (a, b) = match scan.quick() {
                 Some(q) => {
-                    let key = ShortKey(q.k0, q.k1);
+                    let key = ShortKey(q.k0, q.k1 | (u64::from(prefixed) << 60));
                     match self.cache.front.get(key.front_slot()) {
                         Some(slot) if slot.key == key => {
                             let start = x + q.start;
@@ -1256,11 +1272,23 @@ impl Run<'_> {
                     }
                 }
                 None => match scan.next() {
+                    Some((a, b)) if metaspace.is_some() => {
+                        let sub = sg.norm.get(x + a..x + b).ok_or(Fallback)?;
+                        let mut scratch = std::mem::take(&mut self.cache.scratch);
+                        let result =
+                            self.plan
+                                .finish_ranges(sub, x + a, &mut scratch, &mut |s, e, p| {
+                                    self.piece(sg, s, e, p)
+                                });
+                        self.cache.scratch = scratch;
+                        result?;
+                        continue;
+                    }
                     Some(range) => range,
                     None => return Ok(()),
                 },
             };
-            self.piece(sg, x + a, x + b, false)?;
+            self.piece(sg, x + a, x + b, prefixed)?;
         }
     }
 

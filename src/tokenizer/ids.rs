@@ -54,7 +54,7 @@ use super::Tokenizer;
 use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{Cutter, PieceSink, StrPlan};
-use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, QuickScan};
+use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::Result;
 
@@ -559,6 +559,9 @@ fn pieces_ids(
             }
             _ => {}
         }
+        if let Some(prefixed) = plan.quick_metaspace() {
+            return quick_metaspace_ids(plan, text, prefixed, ctx, scratch, ids, mapped, out);
+        }
     }
     plan.for_each_piece(text, scratch, &mut sink(ctx, ids, mapped, out))
 }
@@ -588,6 +591,49 @@ fn quick_ids(
         };
         if let Some(piece) = text.get(a..b) {
             ctx.part_ids(piece, cache, mapped, out)?;
+        }
+    }
+}
+
+/// Steps 3 and 4 fused for a `WhitespaceSplit` plan with a Metaspace step (t5): the quick
+/// step hands over each run of ASCII non-whitespace bytes already packed, looked up with
+/// [`PREFIXED`] in the key when the step puts the replacement in front (the prefixed text
+/// is built only on a miss); anything else goes through the finishing step. Measured
+/// reason: the cut and the finishing step took 57 % of the ids path on t5 English.
+#[allow(clippy::too_many_arguments)]
+fn quick_metaspace_ids(
+    plan: &StrPlan,
+    text: &str,
+    prefixed: bool,
+    ctx: &PieceCtx<'_>,
+    scratch: &mut String,
+    cache: &mut IdsCache,
+    mapped: &mut String,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    let mut scan = NonSpaceRuns::new(text);
+    let flag = if prefixed { PREFIXED } else { 0 };
+    loop {
+        if let Some(q) = scan.quick() {
+            if let Err(probe) = cache.get_front_packed(q.k0, q.k1 | flag, out) {
+                let piece = text.get(q.start..q.end).unwrap_or_default();
+                let input = if prefixed {
+                    scratch.clear();
+                    scratch.push_str(plan.replacement());
+                    scratch.push_str(piece);
+                    scratch.as_str()
+                } else {
+                    piece
+                };
+                ctx.ids_slow(input, Err(Some(probe)), cache, mapped, out)?;
+            }
+            continue;
+        }
+        let Some((a, b)) = scan.next() else {
+            return Ok(());
+        };
+        if let Some(piece) = text.get(a..b) {
+            plan.finish(piece, scratch, &mut sink(ctx, cache, mapped, out))?;
         }
     }
 }
