@@ -201,6 +201,7 @@ impl IdsCache {
 
     /// The rest of a lookup after [`Self::get_front`]: front entries of several ids, the
     /// back table, long pieces. Returns what [`Self::insert`] needs on a miss.
+    #[inline(always)]
     fn get_slow(
         &mut self,
         piece: &str,
@@ -601,6 +602,7 @@ fn quick_ids(
 /// is built only on a miss); anything else goes through the finishing step. Measured
 /// reason: the cut and the finishing step took 57 % of the ids path on t5 English.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn quick_metaspace_ids(
     plan: &StrPlan,
     text: &str,
