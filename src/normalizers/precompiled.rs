@@ -25,10 +25,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::transform_whole;
 use crate::{Error, NormalizedString, Normalizer, Result};
 
-/// Whether `c` is a char of a common letter block whose grapheme-break property is
-/// "Other" (not a control, extender, spacing mark, prepended mark, Hangul jamo, regional
-/// indicator or pictograph): a grapheme boundary lies before and after it unless the next
-/// char extends it. The unit test checks every char of these ranges against the
+/// Whether `c` is a char of ASCII (but CR), of a common letter block or of the common
+/// punctuation whose grapheme-break property is "Other" or "Control" (not an extender,
+/// spacing mark, prepended mark, Hangul jamo or regional indicator): a grapheme boundary
+/// lies before and after it unless the next char extends it. The unit test checks every char of these ranges against the
 /// segmentation itself.
 #[inline]
 fn breaks_around(c: char) -> bool {
@@ -39,7 +39,9 @@ fn breaks_around(c: char) -> bool {
 }
 
 /// The ranges of [`breaks_around`].
-const BREAKS_AROUND_RANGES: [(u32, u32); 11] = [
+const BREAKS_AROUND_RANGES: [(u32, u32); 15] = [
+    (0x0000, 0x000C), // ASCII controls and LF (controls break on both sides)
+    (0x000E, 0x007F), // the rest of ASCII but CR (which joins a following LF)
     (0x00C0, 0x024F), // Latin-1 letters, Latin Extended-A and -B
     (0x0388, 0x03FF), // Greek
     (0x0400, 0x0482), // Cyrillic, without its combining marks
@@ -51,6 +53,8 @@ const BREAKS_AROUND_RANGES: [(u32, u32); 11] = [
     (0x3400, 0x4DBF), // CJK ideographs
     (0x4E00, 0x9FFF),
     (0xAC00, 0xD7A3), // Hangul syllables (two of them never join)
+    (0x2010, 0x2027), // dashes, quotes, bullets, ellipsis, line and paragraph separators
+    (0x2030, 0x205E), // per mille to the four-dot punctuation
 ];
 
 /// [`BREAKS_AROUND_RANGES`] as one bit per char of the Basic Multilingual Plane (8 KiB,
