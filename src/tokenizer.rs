@@ -416,6 +416,9 @@ impl Tokenizer {
         let r = vocab.add_tokens(tokens, &self.model, self.normalizer.as_ref());
         self.added_vocabulary = vocab;
         self.decode_plan = std::sync::OnceLock::new();
+        // The per-thread caches keep what they derived from the added tokens (how a
+        // Llama-style file skips normalization): this instance starts with new ones.
+        self.cache_key = thread_cache::CacheKey::default();
         r
     }
 

@@ -46,3 +46,26 @@ fn equal_tokens_are_skipped_and_ids_follow_the_largest() {
     assert_eq!(tok.token_to_id("extra_999"), Some(2001));
     assert_eq!(tok.get_vocab_size(true), 2002);
 }
+
+/// Adding a token matched after normalization to a Llama-style file that has already
+/// encoded text (whose fast paths find the model's parts in the original text unless an
+/// added token could match) must split on the new token from then on.
+#[test]
+fn tokens_added_after_encoding_are_matched() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tokenizers/sp-bpe-bytefallback.json");
+    let mut tok = Tokenizer::from_file(&path).unwrap();
+    let text = "a fox and a dog";
+    let before = tok.encode(text, false).unwrap();
+    assert_eq!(before, tok.encode_general(text, false).unwrap());
+    assert_eq!(tok.encode_ids(text, false).unwrap(), before.get_ids());
+    assert_eq!(
+        tok.add_tokens(&[AddedToken::from("fox", false)]).unwrap(),
+        1
+    );
+    let id = tok.token_to_id("fox").unwrap();
+    let after = tok.encode(text, false).unwrap();
+    assert_eq!(after, tok.encode_general(text, false).unwrap());
+    assert!(after.get_ids().contains(&id), "{:?}", after.get_ids());
+    assert_eq!(tok.encode_ids(text, false).unwrap(), after.get_ids());
+}
