@@ -34,6 +34,7 @@
 //! are keyed on ids) and `▁` itself is in the vocabulary. The tokenizer's ids path caches
 //! parts like pieces, which turns a document-long word into cache hits.
 
+mod merges;
 mod word;
 
 use std::collections::HashMap;
@@ -41,11 +42,12 @@ use std::collections::HashMap;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use super::hash::{map_with_capacity, FastMap};
+use super::hash::FastMap;
 use super::push_token;
 use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::{Error, Model, Result, Token};
+use merges::MergeMap;
 use word::{pair_key, Word, MAX_WORD_BYTES};
 
 /// Settings of a [`Bpe`] model, with the reference's defaults.
@@ -73,7 +75,7 @@ pub struct Bpe {
     vocab: FastMap<String, u32>,
     vocab_r: IdTable,
     /// `pair_key(left, right)` → `(rank, new id)`.
-    merges: FastMap<u64, (u32, u32)>,
+    merges: MergeMap,
     config: BpeConfig,
     /// Id of `config.unk_token`, when it is in the vocabulary.
     unk_id: Option<u32>,
@@ -135,7 +137,7 @@ impl Bpe {
     /// with `▁`.
     fn assemble(
         vocab: FastMap<String, u32>,
-        merges: FastMap<u64, (u32, u32)>,
+        merges: MergeMap,
         config: BpeConfig,
         merge_crosses_marker: bool,
     ) -> Self {
@@ -156,8 +158,8 @@ impl Bpe {
             .len();
         let unique_ids = distinct_ids == vocab.len();
         let rank_limit = merges
-            .values()
-            .map(|&(rank, _)| rank.saturating_add(1))
+            .iter()
+            .map(|(_, (rank, _))| rank.saturating_add(1))
             .max()
             .unwrap_or(0);
         let marker_parts = !merge_crosses_marker
@@ -235,8 +237,18 @@ impl Bpe {
             .end_of_word_suffix
             .as_deref()
             .filter(|s| !s.is_empty());
+        let decorates = prefix.is_some() || suffix.is_some();
         let mut decorated = String::new();
         for (start, c) in w.char_indices() {
+            // The common case first: an undecorated char with an id, no unknown run open.
+            if !decorates && pending_unk.is_none() {
+                if let Some(&id) = self.char_ids.get(c as usize) {
+                    if id != NO_ID {
+                        word.push(id, c.len_utf8());
+                        continue;
+                    }
+                }
+            }
             let end = start + c.len_utf8();
             let plain = w.get(start..end).unwrap_or_default();
             let with_prefix = start != 0 && prefix.is_some();
@@ -322,7 +334,7 @@ fn check_config(config: &BpeConfig) -> std::result::Result<(), String> {
 /// Resolves merges (in rank order) to `pair_key(left, right)` → `(rank, new id)`, and
 /// tells whether some merge joins a left token not ending in `▁` to a right token
 /// starting with `▁`.
-type MergeTable = (FastMap<u64, (u32, u32)>, bool);
+type MergeTable = (MergeMap, bool);
 
 fn merge_table<'a>(
     vocab: &FastMap<String, u32>,
@@ -334,7 +346,7 @@ fn merge_table<'a>(
         .continuing_subword_prefix
         .as_ref()
         .map_or(0, String::len);
-    let mut table = map_with_capacity(merge_count);
+    let mut table = MergeMap::with_capacity(merge_count);
     let mut joined = String::new();
     let mut crosses = false;
     for (rank, pair) in merges.enumerate() {
@@ -423,13 +435,15 @@ impl Bpe {
     }
 
     /// [`Self::tokenize_ids`] of one whole word.
+    ///
+    /// Every id the model emits was read from `vocab` (the chars', the fallback bytes',
+    /// the unknown token's and each merge's new id are looked up there when the model is
+    /// built), and `vocab_r` holds a token for every id of `vocab`, so unlike
+    /// [`Model::tokenize`] this path does not look the tokens up (a cache miss per token
+    /// on large vocabularies).
     fn word_ids(&self, sequence: &str, out: &mut Vec<u32>) -> Result<()> {
         self.for_each_token(sequence, |id, _| {
-            if self.vocab_r.get(id).is_none() {
-                return Err(Error::encode(format!(
-                    "BPE produced id {id}, which has no token"
-                )));
-            }
+            debug_assert!(self.vocab_r.get(id).is_some(), "id {id} has no token");
             out.push(id);
             Ok(())
         })
@@ -549,7 +563,7 @@ impl Serialize for OrderedMerges<'_> {
             .0
             .merges
             .iter()
-            .map(|(&pair, &(rank, _))| (rank, pair))
+            .map(|(pair, (rank, _))| (rank, pair))
             .collect();
         ranked.sort_unstable();
         let mut seq = serializer.serialize_seq(Some(ranked.len()))?;

@@ -46,7 +46,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::super::hash::FastMap;
+use super::merges::MergeMap;
 use crate::utils::prefetch::prefetch;
 
 /// Marks the absence of a neighbour.
@@ -55,8 +55,13 @@ const NONE: u32 = u32::MAX;
 /// Longest word (in bytes) the symbol list can index; longer words are refused by the model.
 pub(super) const MAX_WORD_BYTES: usize = (u32::MAX - 1) as usize;
 
-/// Longest word (in symbols) merged by the array scan instead of the heap.
-pub(super) const SHORT_WORD: usize = 24;
+/// Longest word (in symbols) merged by the array scan instead of the heap. Measured
+/// reason for so many: on multilingual text (a run of CJK chars is one piece, three
+/// byte-level symbols a char) most cache misses were words above 24 symbols, and the
+/// heap's allocation and sifting cost more than the scans.
+pub(super) const SHORT_WORD: usize = 128;
+/// Words up to this many symbols use a smaller instance of the array scan (most pieces).
+const SMALL_WORD: usize = 24;
 /// How many queued positions ahead the bucket queue prefetches symbols. Measured reason:
 /// the positions of one bucket lie all over a long word's symbols, so each merge waited on
 /// memory; prefetching took 1 MiB of random letters through gpt2 (ids) from 5.2–5.5 to
@@ -121,18 +126,17 @@ impl Word {
     /// Applies merges until none applies. `merges` maps a [`pair_key`] to `(rank, new id)`.
     /// `rank_limit` (above every rank in `merges`) allows the array scan for short words
     /// and the bucket queue for long ones (see the module docs); `None` keeps the heap.
-    pub fn merge_all(
-        &mut self,
-        merges: &FastMap<u64, (u32, u32)>,
-        dropout: Option<f32>,
-        rank_limit: Option<u32>,
-    ) {
+    pub fn merge_all(&mut self, merges: &MergeMap, dropout: Option<f32>, rank_limit: Option<u32>) {
         if self.symbols.len() < 2 {
             return;
         }
         if let (None, Some(limit)) = (dropout, rank_limit) {
+            if self.symbols.len() <= SMALL_WORD {
+                self.merge_short::<SMALL_WORD>(merges);
+                return;
+            }
             if self.symbols.len() <= SHORT_WORD {
-                self.merge_short(merges);
+                self.merge_short::<SHORT_WORD>(merges);
                 return;
             }
             if self.symbols.len() >= LONG_WORD {
@@ -146,8 +150,8 @@ impl Word {
             .enumerate()
             .filter_map(|(pos, pair)| {
                 merges
-                    .get(&pair_key(pair[0].id, pair[1].id))
-                    .map(|&(rank, new_id)| Reverse((rank, pos as u32, new_id)))
+                    .pair(pair[0].id, pair[1].id)
+                    .map(|(rank, new_id)| Reverse((rank, pos as u32, new_id)))
             })
             .collect();
         let mut rng = dropout.map(|p| (Rng::new(), p));
@@ -169,52 +173,55 @@ impl Word {
         self.symbols.retain(|s| s.len != 0);
     }
 
-    /// The array scan for short, freshly pushed words (symbols contiguous, none dead).
-    fn merge_short(&mut self, merges: &FastMap<u64, (u32, u32)>) {
-        const NO_MERGE: (u32, u32) = (u32::MAX, u32::MAX);
-        let lookup = |a: &Symbol, b: &Symbol| {
-            merges
-                .get(&pair_key(a.id, b.id))
-                .copied()
-                .unwrap_or(NO_MERGE)
-        };
-        // pairs[i]: (rank, new id) of symbols i and i + 1.
-        let mut pairs = [NO_MERGE; SHORT_WORD];
+    /// The array scan for short, freshly pushed words (symbols contiguous, none dead) of at
+    /// most `N` symbols: `ranks[i]` and `new_ids[i]` describe the pair of symbols `i` and
+    /// `i + 1` (`u32::MAX`: no merge). Each step takes the lowest rank (a `min` over the
+    /// array, which the compiler vectorizes), its leftmost position, merges that pair in
+    /// place and looks up the two pairs it changed.
+    fn merge_short<const N: usize>(&mut self, merges: &MergeMap) {
+        let mut ranks = [u32::MAX; N];
+        let mut new_ids = [0u32; N];
         let symbols = &mut self.symbols;
-        for (slot, pair) in pairs.iter_mut().zip(symbols.windows(2)) {
-            *slot = lookup(&pair[0], &pair[1]);
-        }
-        let mut n = symbols.len().min(SHORT_WORD);
-        while n >= 2 {
-            let mut best = 0;
-            let mut best_rank = u32::MAX;
-            for (i, &(rank, _)) in pairs.iter().enumerate().take(n - 1) {
-                if rank < best_rank {
-                    best_rank = rank;
-                    best = i;
-                }
+        let pairs = ranks.iter_mut().zip(new_ids.iter_mut());
+        for ((rank, new_id), pair) in pairs.zip(symbols.windows(2)) {
+            if let Some((r, id)) = merges.pair(pair[0].id, pair[1].id) {
+                (*rank, *new_id) = (r, id);
             }
+        }
+        let mut n = symbols.len().min(N);
+        while n >= 2 {
+            let live = ranks.get(..n - 1).unwrap_or_default();
+            let best_rank = live.iter().copied().min().unwrap_or(u32::MAX);
             if best_rank == u32::MAX {
                 break;
             }
-            let (Some(&left), Some(&right)) = (symbols.get(best), symbols.get(best + 1)) else {
+            let best = live.iter().position(|&r| r == best_rank).unwrap_or(0);
+            let (Some(&left), Some(&right), Some(&id)) =
+                (symbols.get(best), symbols.get(best + 1), new_ids.get(best))
+            else {
                 break;
             };
             let merged = Symbol {
-                id: pairs[best].1,
+                id,
                 len: left.len + right.len,
                 ..left
             };
             symbols[best] = merged;
             symbols.remove(best + 1);
-            pairs.copy_within(best + 1..n - 1, best);
+            ranks.copy_within(best + 1..n - 1, best);
+            new_ids.copy_within(best + 1..n - 1, best);
             n -= 1;
-            pairs[n - 1] = NO_MERGE;
+            ranks[n - 1] = u32::MAX;
+            let mut relook = |i: usize, a: &Symbol, b: &Symbol| {
+                let (r, id) = merges.pair(a.id, b.id).unwrap_or((u32::MAX, 0));
+                ranks[i] = r;
+                new_ids[i] = id;
+            };
             if best > 0 {
-                pairs[best - 1] = lookup(&symbols[best - 1], &merged);
+                relook(best - 1, &symbols[best - 1], &merged);
             }
             if best + 1 < n {
-                pairs[best] = lookup(&merged, &symbols[best + 1]);
+                relook(best, &merged, &symbols[best + 1]);
             }
         }
         // Restore the list links over the compacted symbols.
@@ -226,14 +233,14 @@ impl Word {
     }
 
     /// The bucket queue for long, freshly pushed words.
-    fn merge_long(&mut self, merges: &FastMap<u64, (u32, u32)>, rank_limit: u32) {
+    fn merge_long(&mut self, merges: &MergeMap, rank_limit: u32) {
         // buckets[rank]: positions queued with that rank (a vector each, so that taking a
         // bucket reads contiguous memory).
         let mut buckets: Vec<Vec<u32>> = Vec::new();
         buckets.resize_with(rank_limit as usize, Vec::new);
         let mut lowest = u32::MAX;
         for (pos, pair) in self.symbols.windows(2).enumerate() {
-            if let Some(&(rank, _)) = merges.get(&pair_key(pair[0].id, pair[1].id)) {
+            if let Some((rank, _)) = merges.pair(pair[0].id, pair[1].id) {
                 if let Some(bucket) = buckets.get_mut(rank as usize) {
                     bucket.push(pos as u32);
                     lowest = lowest.min(rank);
@@ -301,7 +308,7 @@ impl Word {
         &mut self,
         pos: u32,
         current: impl Fn(u32, u32) -> bool,
-        merges: &FastMap<u64, (u32, u32)>,
+        merges: &MergeMap,
         formed: &mut impl FnMut(u32, u32, u32),
     ) {
         let Some(&left) = self.symbols.get(pos as usize) else {
@@ -314,8 +321,8 @@ impl Word {
         let Some(&right) = self.symbols.get(right_pos as usize) else {
             return;
         };
-        let new_id = match merges.get(&pair_key(left.id, right.id)) {
-            Some(&(r, id)) if current(r, id) => id,
+        let new_id = match merges.pair(left.id, right.id) {
+            Some((r, id)) if current(r, id) => id,
             _ => return,
         };
         let merged = Symbol {
@@ -334,12 +341,12 @@ impl Word {
             after.prev = pos;
         }
         if let Some(before) = self.symbols.get(merged.prev as usize) {
-            if let Some(&(r, id)) = merges.get(&pair_key(before.id, merged.id)) {
+            if let Some((r, id)) = merges.pair(before.id, merged.id) {
                 formed(r, merged.prev, id);
             }
         }
         if let Some(after) = self.symbols.get(merged.next as usize) {
-            if let Some(&(r, id)) = merges.get(&pair_key(merged.id, after.id)) {
+            if let Some((r, id)) = merges.pair(merged.id, after.id) {
                 formed(r, pos, id);
             }
         }
@@ -397,7 +404,7 @@ impl Rng {
 mod tests {
     use super::*;
 
-    fn merges(entries: &[((u32, u32), u32)]) -> FastMap<u64, (u32, u32)> {
+    fn merges(entries: &[((u32, u32), u32)]) -> MergeMap {
         entries
             .iter()
             .enumerate()
@@ -446,14 +453,14 @@ mod tests {
         let mut rng = Rng(0x1234_5678_9abc_def1);
         let mut next = |n: u32| (rng.next_f32() * n as f32) as u32 % n;
         for _ in 0..300 {
-            let mut table = FastMap::default();
+            let mut table = MergeMap::default();
             let mut new_id = 10;
             for rank in 0..(5 + next(40)) {
                 let key = pair_key(next(new_id), next(new_id));
-                table.entry(key).or_insert_with(|| {
+                if table.get(key).is_none() {
+                    table.insert(key, (rank, new_id));
                     new_id += 1;
-                    (rank, new_id - 1)
-                });
+                }
             }
             for _ in 0..20 {
                 let len = 1 + next(SHORT_WORD as u32) as usize;
@@ -479,14 +486,14 @@ mod tests {
         let mut rng = Rng(0x0bad_cafe_f00d_1234);
         let mut next = |n: u32| (rng.next_f32() * n as f32) as u32 % n;
         for _ in 0..12 {
-            let mut table = FastMap::default();
+            let mut table = MergeMap::default();
             let mut new_id = 3;
             for rank in 0..(3 + next(60)) {
                 let key = pair_key(next(new_id), next(new_id));
-                table.entry(key).or_insert_with(|| {
+                if table.get(key).is_none() {
+                    table.insert(key, (rank, new_id));
                     new_id += 1;
-                    (rank, new_id - 1)
-                });
+                }
             }
             let len = LONG_WORD + next(500) as usize;
             let syms: Vec<u32> = (0..len).map(|_| next(3)).collect();
@@ -516,11 +523,12 @@ mod tests {
             }
         }
         entries.push(((0, 0), 1));
-        let mut table = FastMap::default();
+        let mut table = MergeMap::default();
         for (rank, &(pair, new)) in entries.iter().enumerate() {
-            table
-                .entry(pair_key(pair.0, pair.1))
-                .or_insert((rank as u32, new));
+            let key = pair_key(pair.0, pair.1);
+            if table.get(key).is_none() {
+                table.insert(key, (rank as u32, new));
+            }
         }
         let run = |limit: Option<u32>| {
             let mut word = Word::with_capacity(LONG_WORD + 7);
