@@ -32,6 +32,7 @@ pub use unigram::Unigram;
 pub use wordlevel::WordLevel;
 pub use wordpiece::WordPiece;
 
+use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Model, Result, Token};
 use raw::RawModel;
 
@@ -170,6 +171,24 @@ impl ModelWrapper {
                 out.push(id);
                 Ok(())
             }),
+        }
+    }
+
+    /// [`Self::tokenize_ids`] of the byte-level spelling of `raw` (each byte as its char
+    /// in the byte-level alphabet), spelled in `mapped` when the model needs the text.
+    pub(crate) fn byte_level_ids(
+        &self,
+        raw: &[u8],
+        mapped: &mut String,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        match self {
+            Self::BPE(m) => m.byte_level_ids(raw, mapped, out),
+            other => {
+                mapped.clear();
+                mapped.extend(raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
+                other.tokenize_ids(mapped, out)
+            }
         }
     }
 

@@ -11,6 +11,7 @@
 //! from several Unicode versions; [`char_classes`] reproduces them code point by code point.
 
 pub mod bert;
+pub(crate) mod block;
 pub mod byte_level;
 pub mod char_classes;
 pub mod delimiter;

@@ -14,6 +14,7 @@
 //! Measured reason: the previous scanners decoded every char and called a per-char
 //! classifier through several layers, and took a quarter of the gpt2 ids path.
 
+use super::block::Block;
 use super::char_classes::{classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
 
 /// Class codes of the scanners.
@@ -296,39 +297,54 @@ impl Window {
 pub(crate) struct Gpt2Scan<'s> {
     s: &'s str,
     i: usize,
+    block: Block,
 }
 
 impl<'s> Gpt2Scan<'s> {
     /// A scan of `s`.
     pub(crate) fn new(s: &'s str) -> Self {
-        Gpt2Scan { s, i: 0 }
+        Self::at(s, 0)
+    }
+
+    /// A scan of `s` from byte `i` (a match start).
+    pub(crate) fn at(s: &'s str, i: usize) -> Self {
+        Gpt2Scan {
+            s,
+            i,
+            block: Block::new(),
+        }
     }
 }
 
 impl QuickScan for Gpt2Scan<'_> {
-    /// The next match when it is one of the common shapes that a 16-byte window settles
-    /// without decoding chars (an optional space, then a run of ASCII letters, digits or
-    /// other symbols that an ASCII byte ends, at most 15 bytes in all; one whitespace char
-    /// before an ASCII non-whitespace char); the scan moves past it. `None` (the scan
-    /// unmoved) for anything else: contractions, whitespace runs, multi-byte chars, the
-    /// text's last 15 bytes. A unit test checks it against
-    /// [`Iterator::next`] at every position of random texts.
+    /// The next match when the 64-byte [`Block`] settles it without decoding chars: it
+    /// ends at the block's next GPT-2 cut, at most 15 bytes on, and it, the byte after it
+    /// and the one after that are ASCII (the cut before a byte reads its neighbours; a
+    /// multi-byte char may continue a run or be whitespace). The scan moves past it.
+    /// `None` (the scan unmoved) for anything else: a `'` at the start (a contraction may
+    /// begin there), multi-byte chars, longer matches, the text's last match. Unit tests
+    /// check it against [`Iterator::next`] at every position of random texts, and whole
+    /// scans that mix both.
     #[inline(always)]
     fn quick(&mut self) -> Option<Quick> {
-        let w = Window::at(self.s.as_bytes(), self.i)?;
-        let from = u32::from(w.bytes[0] == b' ');
-        let first = w.byte(from);
-        let len = match BYTE_CLASS[usize::from(first)] {
-            k @ (L | N) => w.run(from, k)?,
-            // `'` at the start may begin a contraction.
-            O if first != b'\'' || from == 1 => w.other_run(from)?,
-            // A whitespace char other than a space, before an ASCII non-whitespace char.
-            S if from == 0 && !matches!(BYTE_CLASS[usize::from(w.bytes[1])], S | X) => 1,
-            _ => return None,
-        };
-        let q = w.key(self.i, len);
-        self.i = q.end;
-        Some(q)
+        let off = self.block.offset(self.s.as_bytes(), self.i)?;
+        let b = &self.block;
+        let after = b.starts.checked_shr(off as u32 + 1).unwrap_or(0);
+        let len = 1 + after.trailing_zeros() as usize;
+        // The match's bytes and the two after it must be ASCII.
+        let window = Block::span(off, off + len + 2);
+        if len > 15 || !b.ascii_all(window) || b.byte(off) == b'\'' {
+            return None;
+        }
+        let (k0, k1) = b.key(off, len);
+        let start = self.i;
+        self.i += len;
+        Some(Quick {
+            start,
+            end: self.i,
+            k0,
+            k1,
+        })
     }
 }
 
@@ -900,7 +916,7 @@ mod tests {
     fn quick_steps_match_the_scans() {
         let mut hits = [0; 3];
         for s in random_texts() {
-            hits[0] += check_quick(&s, |i| Gpt2Scan { s: &s, i });
+            hits[0] += check_quick(&s, |i| Gpt2Scan::at(&s, i));
             for (h, n) in hits[1..].iter_mut().zip([3, 1]) {
                 *h += check_quick(&s, |i| Cl100kScan {
                     s: &s,
@@ -916,6 +932,50 @@ mod tests {
             runs += check_quick(&s, |i| NonSpaceRuns { s: &s, i });
         }
         assert!(runs > 10_000, "{runs}");
+    }
+
+    /// Walks `scan` as the encoders do (the quick step, else `next`) and checks every
+    /// match and key against a plain `next` walk of `plain`.
+    fn check_walk<Sc: QuickScan>(
+        s: &str,
+        mut scan: Sc,
+        plain: impl Iterator<Item = (usize, usize)>,
+    ) -> usize {
+        let mut got = Vec::new();
+        let mut quick = 0;
+        loop {
+            if let Some(q) = scan.quick() {
+                let piece = &s.as_bytes()[q.start..q.end];
+                let mut key = [0u8; 16];
+                key[..piece.len()].copy_from_slice(piece);
+                key[15] = piece.len() as u8;
+                assert_eq!(q.k0, u64::from_le_bytes(key[..8].try_into().unwrap()));
+                assert_eq!(q.k1, u64::from_le_bytes(key[8..].try_into().unwrap()));
+                got.push((q.start, q.end));
+                quick += 1;
+                continue;
+            }
+            match scan.next() {
+                Some(m) => got.push(m),
+                None => break,
+            }
+        }
+        assert_eq!(got, plain.collect::<Vec<_>>(), "{s:?}");
+        quick
+    }
+
+    #[test]
+    fn quick_walks_match_the_scans() {
+        // Long texts, so that the quick steps move their 64-byte blocks many times.
+        let texts = random_texts();
+        let mut quick = 0;
+        for (k, group) in texts.chunks(12).enumerate() {
+            let s: String = group.concat();
+            quick += check_walk(&s, Gpt2Scan::new(&s), Gpt2Scan::new(&s));
+            let n = [1, 3, 5][k % 3];
+            quick += check_walk(&s, Cl100kScan::new(&s, n), Cl100kScan::new(&s, n));
+        }
+        assert!(quick > 30_000, "{quick}");
     }
 
     #[test]

@@ -55,7 +55,6 @@ use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{Cutter, PieceSink, StrPlan};
 use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
-use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::Result;
 
 /// Most pieces one cache holds; once full, new pieces are no longer added (the frequent
@@ -764,9 +763,9 @@ impl PieceCtx<'_> {
         };
         let start = out.len();
         if self.byte_level {
-            mapped.clear();
-            mapped.extend(piece.bytes().map(|b| BYTE_TO_CHAR[usize::from(b)]));
-            self.tok.model.tokenize_ids(mapped, out)?;
+            self.tok
+                .model
+                .byte_level_ids(piece.as_bytes(), mapped, out)?;
         } else {
             self.tok.model.tokenize_ids(piece, out)?;
         }

@@ -46,6 +46,7 @@ use super::hash::FastMap;
 use super::push_token;
 use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
+use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Model, Result, Token};
 use merges::MergeMap;
 use word::{pair_key, Word, MAX_WORD_BYTES};
@@ -91,6 +92,10 @@ pub struct Bpe {
     /// ([`NO_ID`] when absent): the byte-level alphabet and most alphabets' letters are
     /// found without hashing.
     char_ids: Box<[u32]>,
+    /// The id of each byte's char in the byte-level alphabet ([`BYTE_TO_CHAR`]), when all
+    /// 256 chars have one and no char is decorated (a prefix or suffix): then a
+    /// byte-level piece's symbols come straight from its raw bytes.
+    byte_char_ids: Option<Box<[u32; 256]>>,
 }
 
 /// Code points with a slot in `Bpe::char_ids`.
@@ -183,8 +188,23 @@ impl Bpe {
                 }
             }
         }
+        let undecorated = config
+            .continuing_subword_prefix
+            .as_deref()
+            .is_none_or(str::is_empty)
+            && config
+                .end_of_word_suffix
+                .as_deref()
+                .is_none_or(str::is_empty);
+        let mut byte_char_ids = Box::new([NO_ID; 256]);
+        for (slot, c) in byte_char_ids.iter_mut().zip(BYTE_TO_CHAR) {
+            *slot = char_ids.get(c as usize).copied().unwrap_or(NO_ID);
+        }
+        let byte_char_ids =
+            (undecorated && !byte_char_ids.contains(&NO_ID)).then_some(byte_char_ids);
         Bpe {
             char_ids,
+            byte_char_ids,
             vocab_r,
             vocab,
             merges,
@@ -432,6 +452,56 @@ impl Bpe {
             return Ok(());
         }
         self.word_ids(sequence, out)
+    }
+
+    /// [`Self::tokenize_ids`] of the byte-level spelling of `raw` (each byte as its char
+    /// in [`BYTE_TO_CHAR`]), which is built in `mapped` only when it is needed: for the
+    /// whole-word lookup of `ignore_merges`, or when the symbols cannot come straight from
+    /// the bytes (see `byte_char_ids`; with dropout or pieces cut at `▁`, the general
+    /// path). Measured reason: on a cache miss, spelling the piece and decoding it again
+    /// char by char took a fifth of the model's time.
+    pub fn byte_level_ids(
+        &self,
+        raw: &[u8],
+        mapped: &mut String,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        let spell = |mapped: &mut String| {
+            mapped.clear();
+            mapped.extend(raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
+        };
+        let table = match &self.byte_char_ids {
+            Some(table)
+                if !self.marker_parts
+                    && self.active_dropout().is_none()
+                    // Every char takes at most two bytes.
+                    && raw.len() <= MAX_WORD_BYTES / 2 =>
+            {
+                table
+            }
+            _ => {
+                spell(mapped);
+                return self.tokenize_ids(mapped, out);
+            }
+        };
+        if raw.is_empty() {
+            return Ok(());
+        }
+        if self.config.ignore_merges {
+            spell(mapped);
+            if let Some(&id) = self.vocab.get(mapped.as_str()) {
+                out.push(id);
+                return Ok(());
+            }
+        }
+        let mut word = Word::with_capacity(raw.len());
+        for &b in raw {
+            // Symbol lengths only feed offsets, which this path does not report.
+            word.push(table[usize::from(b)], 1);
+        }
+        word.merge_all(&self.merges, None, self.rank_limit);
+        out.extend(word.tokens().map(|(id, _)| id));
+        Ok(())
     }
 
     /// [`Self::tokenize_ids`] of one whole word.
