@@ -337,3 +337,70 @@ fn independent_parts_equal_a_char_walk() {
         assert_eq!(parts, expected, "{word:?}");
     }
 }
+
+/// A byte-level model over the 256 chars of `BYTE_TO_CHAR` (all but `missing`) and random
+/// merges of short tokens.
+fn byte_level_model(seed: u64, ignore_merges: bool, missing: Option<u8>) -> Bpe {
+    let mut state = seed;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut tokens: Vec<String> = (0..=255u8)
+        .filter(|&b| Some(b) != missing)
+        .map(|b| BYTE_TO_CHAR[usize::from(b)].to_string())
+        .collect();
+    let mut merges = Vec::new();
+    // Merges over a few common bytes, so that random words of them merge deeply.
+    let common: Vec<String> = b"ab c\xc3\xa9"
+        .iter()
+        .map(|&b| BYTE_TO_CHAR[usize::from(b)].to_string())
+        .collect();
+    let mut pool = common.clone();
+    for _ in 0..60 {
+        let (l, r) = (
+            pool[next(pool.len())].clone(),
+            pool[next(pool.len())].clone(),
+        );
+        let joined = format!("{l}{r}");
+        if tokens.contains(&joined) || !tokens.contains(&l) || !tokens.contains(&r) {
+            continue;
+        }
+        tokens.push(joined.clone());
+        pool.push(joined);
+        merges.push((l, r));
+    }
+    let vocab: HashMap<String, u32> = tokens.into_iter().zip(0u32..).collect();
+    let config = BpeConfig {
+        ignore_merges,
+        ..BpeConfig::default()
+    };
+    Bpe::new(vocab, &merges, config).unwrap()
+}
+
+#[test]
+fn byte_level_ids_equal_the_spelled_path() {
+    let mut state = 0x5eed_u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let bytes = b"ab c\xc3\xa9\xff\x00";
+    for (seed, ignore, missing) in [(1, false, None), (2, true, None), (3, false, Some(b'c'))] {
+        let model = byte_level_model(seed, ignore, missing);
+        assert_eq!(model.byte_char_ids.is_some(), missing.is_none());
+        let mut mapped = String::new();
+        for _ in 0..2000 {
+            let raw: Vec<u8> = (0..next(40)).map(|_| bytes[next(bytes.len())]).collect();
+            let spelled: String = raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]).collect();
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            model.tokenize_ids(&spelled, &mut want).unwrap();
+            model.byte_level_ids(&raw, &mut mapped, &mut got).unwrap();
+            assert_eq!(got, want, "{raw:?}");
+        }
+    }
+}
