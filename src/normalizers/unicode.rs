@@ -361,6 +361,21 @@ form_normalizer!(
 mod tests {
     use super::*;
 
+    #[test]
+    fn ascii_prefix_len_finds_the_first_non_ascii_byte() {
+        let mut bytes = vec![b'a'; 100];
+        assert_eq!(ascii_prefix_len(&bytes), 100);
+        for at in 0..100 {
+            bytes[at] = 0xC3;
+            assert_eq!(ascii_prefix_len(&bytes), at);
+            for from in 0..=at {
+                assert_eq!(ascii_prefix_len(&bytes[from..]), at - from);
+            }
+            bytes[at] = b'a';
+        }
+        assert_eq!(ascii_prefix_len(&[]), 0);
+    }
+
     fn changes(s: &str, form: Form) -> Vec<(char, isize)> {
         normalize_with_changes(s, form)
     }
