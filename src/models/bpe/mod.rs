@@ -167,16 +167,18 @@ impl Bpe {
             .map(|(_, (rank, _))| rank.saturating_add(1))
             .max()
             .unwrap_or(0);
-        let marker_parts = !merge_crosses_marker
-            && !config.ignore_merges
-            && config
-                .continuing_subword_prefix
-                .as_deref()
-                .is_none_or(str::is_empty)
+        // No char is decorated with a continuing-subword prefix or an end-of-word suffix.
+        let undecorated = config
+            .continuing_subword_prefix
+            .as_deref()
+            .is_none_or(str::is_empty)
             && config
                 .end_of_word_suffix
                 .as_deref()
-                .is_none_or(str::is_empty)
+                .is_none_or(str::is_empty);
+        let marker_parts = !merge_crosses_marker
+            && !config.ignore_merges
+            && undecorated
             && unique_ids
             && vocab.contains_key(MARKER.encode_utf8(&mut [0; 4]) as &str);
         let mut char_ids = vec![NO_ID; CHAR_TABLE].into_boxed_slice();
@@ -188,14 +190,6 @@ impl Bpe {
                 }
             }
         }
-        let undecorated = config
-            .continuing_subword_prefix
-            .as_deref()
-            .is_none_or(str::is_empty)
-            && config
-                .end_of_word_suffix
-                .as_deref()
-                .is_none_or(str::is_empty);
         let mut byte_char_ids = Box::new([NO_ID; 256]);
         for (slot, c) in byte_char_ids.iter_mut().zip(BYTE_TO_CHAR) {
             *slot = char_ids.get(c as usize).copied().unwrap_or(NO_ID);
