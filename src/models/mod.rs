@@ -32,7 +32,7 @@ pub use unigram::Unigram;
 pub use wordlevel::WordLevel;
 pub use wordpiece::WordPiece;
 
-use crate::utils::byte_level::BYTE_TO_CHAR;
+use crate::utils::byte_level::spell_into;
 use crate::{Model, Result, Token};
 use raw::RawModel;
 
@@ -185,8 +185,7 @@ impl ModelWrapper {
         match self {
             Self::BPE(m) => m.byte_level_ids(raw, mapped, out),
             other => {
-                mapped.clear();
-                mapped.extend(raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
+                spell_into(raw, mapped);
                 other.tokenize_ids(mapped, out)
             }
         }

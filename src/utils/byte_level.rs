@@ -51,7 +51,16 @@ pub fn char_to_byte(c: char) -> Option<u8> {
 
 /// Maps every byte of `s` to its alphabet char.
 pub fn bytes_to_chars(s: &[u8]) -> String {
-    s.iter().map(|&b| BYTE_TO_CHAR[b as usize]).collect()
+    let mut out = String::new();
+    spell_into(s, &mut out);
+    out
+}
+
+/// Replaces the contents of `out` with every byte of `s` mapped to its alphabet char
+/// (reusing `out`'s buffer).
+pub(crate) fn spell_into(s: &[u8], out: &mut String) {
+    out.clear();
+    out.extend(s.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ use super::hash::FastMap;
 use super::push_token;
 use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
-use crate::utils::byte_level::BYTE_TO_CHAR;
+use crate::utils::byte_level::{spell_into, BYTE_TO_CHAR};
 use crate::{Error, Model, Result, Token};
 use merges::MergeMap;
 use word::{pair_key, Word, MAX_WORD_BYTES};
@@ -460,10 +460,6 @@ impl Bpe {
         mapped: &mut String,
         out: &mut Vec<u32>,
     ) -> Result<()> {
-        let spell = |mapped: &mut String| {
-            mapped.clear();
-            mapped.extend(raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
-        };
         let table = match &self.byte_char_ids {
             Some(table)
                 if !self.marker_parts
@@ -474,7 +470,7 @@ impl Bpe {
                 table
             }
             _ => {
-                spell(mapped);
+                spell_into(raw, mapped);
                 return self.tokenize_ids(mapped, out);
             }
         };
@@ -482,7 +478,7 @@ impl Bpe {
             return Ok(());
         }
         if self.config.ignore_merges {
-            spell(mapped);
+            spell_into(raw, mapped);
             if let Some(&id) = self.vocab.get(mapped.as_str()) {
                 out.push(id);
                 return Ok(());

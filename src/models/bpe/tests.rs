@@ -338,16 +338,19 @@ fn independent_parts_equal_a_char_walk() {
     }
 }
 
+/// A pseudo-random number below `n` (xorshift of `state`).
+fn below(state: &mut u64, n: usize) -> usize {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    (*state % n as u64) as usize
+}
+
 /// A byte-level model over the 256 chars of `BYTE_TO_CHAR` (all but `missing`) and random
 /// merges of short tokens.
 fn byte_level_model(seed: u64, ignore_merges: bool, missing: Option<u8>) -> Bpe {
     let mut state = seed;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = |n: usize| below(&mut state, n);
     let mut tokens: Vec<String> = (0..=255u8)
         .filter(|&b| Some(b) != missing)
         .map(|b| BYTE_TO_CHAR[usize::from(b)].to_string())
@@ -383,12 +386,7 @@ fn byte_level_model(seed: u64, ignore_merges: bool, missing: Option<u8>) -> Bpe 
 #[test]
 fn byte_level_ids_equal_the_spelled_path() {
     let mut state = 0x5eed_u64;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = |n: usize| below(&mut state, n);
     let bytes = b"ab c\xc3\xa9\xff\x00";
     for (seed, ignore, missing) in [(1, false, None), (2, true, None), (3, false, Some(b'c'))] {
         let model = byte_level_model(seed, ignore, missing);
@@ -396,7 +394,7 @@ fn byte_level_ids_equal_the_spelled_path() {
         let mut mapped = String::new();
         for _ in 0..2000 {
             let raw: Vec<u8> = (0..next(40)).map(|_| bytes[next(bytes.len())]).collect();
-            let spelled: String = raw.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]).collect();
+            let spelled = crate::utils::byte_level::bytes_to_chars(&raw);
             let (mut want, mut got) = (Vec::new(), Vec::new());
             model.tokenize_ids(&spelled, &mut want).unwrap();
             model.byte_level_ids(&raw, &mut mapped, &mut got).unwrap();
