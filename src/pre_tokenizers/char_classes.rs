@@ -62,6 +62,12 @@ static BMP: [u8; 0x1_0000] = {
     t
 };
 
+/// [`classes`] of the code point `u` below U+10000 (0 past it), without building a `char`.
+#[inline(always)]
+pub(crate) fn bmp_classes(u: u32) -> u8 {
+    BMP.get(u as usize).copied().unwrap_or(0)
+}
+
 /// The class bits of `c` (see the constants of this module).
 #[inline]
 pub fn classes(c: char) -> u8 {

@@ -15,7 +15,7 @@
 //! classifier through several layers, and took a quarter of the gpt2 ids path.
 
 use super::block::Block;
-use super::char_classes::{classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
+use super::char_classes::{bmp_classes, classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
 
 /// Class codes of the scanners.
 pub(crate) const L: u8 = 0;
@@ -66,14 +66,53 @@ pub(crate) fn class_of(c: char) -> u8 {
 /// a char boundary).
 #[inline(always)]
 fn class_at(s: &str, i: usize) -> (u8, usize) {
-    match s.as_bytes().get(i) {
+    let bytes = s.as_bytes();
+    match bytes.get(i) {
         Some(&b) if b < 0x80 => (BYTE_CLASS[usize::from(b)], 1),
-        Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => (class_of(c), c.len_utf8()),
-            None => (O, 1),
-        },
+        Some(&b) => multi_byte_class(bytes, i, b),
         None => (X, 0),
     }
+}
+
+/// Class code of each combination of the [`classes`] bits `LETTER | NUMBER | WHITESPACE`,
+/// in [`class_of`]'s order of precedence.
+static CODE_OF_BITS: [u8; 8] = {
+    let mut t = [O; 8];
+    let mut k = 0;
+    while k < 8 {
+        t[k] = if k as u8 & LETTER != 0 {
+            L
+        } else if k as u8 & NUMBER != 0 {
+            N
+        } else if k as u8 & WHITESPACE != 0 {
+            S
+        } else {
+            O
+        };
+        k += 1;
+    }
+    t
+};
+
+/// [`class_at`] for the multi-byte char led by `b0` at byte `i`: its code point is
+/// assembled from the bytes directly (the text is valid UTF-8 and `i` a char boundary, so
+/// no check is repeated) and classified through the BMP table; four-byte chars take
+/// [`class_of`]. A byte that cannot lead a char (only on a misplaced `i`) counts as one
+/// byte of class [`O`], as before. Measured reason: decoding through `str::chars` and
+/// building a `char` per multi-byte char was most of the scan on multilingual text.
+#[inline(always)]
+fn multi_byte_class(bytes: &[u8], i: usize, b0: u8) -> (u8, usize) {
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let (u, len) = match b0 {
+        0xC0..=0xDF => ((u32::from(b0 & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => ((u32::from(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        0xF0..=0xF7 => {
+            let u = (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+            return (char::from_u32(u).map_or(O, class_of), 4);
+        }
+        _ => return (O, 1),
+    };
+    (CODE_OF_BITS[usize::from(bmp_classes(u) & 7)], len)
 }
 
 /// The high bit of every byte.
@@ -126,15 +165,21 @@ fn run_end(s: &str, mut i: usize, k: u8) -> usize {
             }
             i += 1;
         }
-        match bytes.get(i) {
-            Some(&b) if b >= 0x80 => {
-                let (c, len) = class_at(s, i);
-                if c != k {
-                    return i;
+        // Multi-byte chars, one after another while they continue the run (a script
+        // without spaces is a long run of them); back to the ASCII steps at an ASCII byte
+        // of the run's class.
+        loop {
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => {
+                    let (c, len) = multi_byte_class(bytes, i, b);
+                    if c != k {
+                        return i;
+                    }
+                    i += len;
                 }
-                i += len;
+                Some(&b) if BYTE_CLASS[usize::from(b)] == k => break,
+                _ => return i,
             }
-            _ => return i,
         }
     }
 }
@@ -764,6 +809,26 @@ mod tests {
             };
             assert_eq!(BYTE_CLASS[c as usize], want, "{c:?}");
         }
+    }
+
+    /// Every char, placed after a letter and before one: the class and length read from its
+    /// bytes are those of the decoded char; bytes that cannot lead a char count as one
+    /// byte of class O.
+    #[test]
+    fn class_at_agrees_with_decoding_every_char() {
+        let mut s = String::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            s.clear();
+            s.push('a');
+            s.push(c);
+            s.push('b');
+            assert_eq!(class_at(&s, 1), (class_of(c), c.len_utf8()), "{c:?}");
+        }
+        for b in (0x80u8..0xC0).chain(0xF8..=0xFF) {
+            assert_eq!(multi_byte_class(&[b, 0x80, 0x80, 0x80], 0, b), (O, 1));
+        }
+        // A truncated sequence reads zero continuation bits and keeps its length.
+        assert_eq!(multi_byte_class(&[0xE4], 0, 0xE4).1, 3);
     }
 
     fn pieces(s: &str, it: impl Iterator<Item = (usize, usize)>) -> Vec<&str> {
