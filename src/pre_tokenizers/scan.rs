@@ -363,11 +363,13 @@ impl<'s> Gpt2Scan<'s> {
 
 impl QuickScan for Gpt2Scan<'_> {
     /// The next match when the 64-byte [`Block`] settles it without decoding chars: it
-    /// ends at the block's next GPT-2 cut, at most 15 bytes on, and it, the byte after it
-    /// and the one after that are ASCII (the cut before a byte reads its neighbours; a
-    /// multi-byte char may continue a run or be whitespace). The scan moves past it.
-    /// `None` (the scan unmoved) for anything else: a `'` at the start (a contraction may
-    /// begin there), multi-byte chars, longer matches, the text's last match. Unit tests
+    /// ends at the block's next GPT-2 cut, at most 15 bytes on, and the classes of its
+    /// bytes, of the byte after it and of the one after that are known (ASCII, Latin-1
+    /// letters, the punctuation U+2010..U+2027: the cut before a byte reads its
+    /// neighbours; a char of another script may continue a run or be whitespace). The
+    /// scan moves past it. `None` (the scan unmoved) for anything else: a `'` at the
+    /// start (a contraction may begin there), other multi-byte chars, longer matches, the
+    /// text's last match. Unit tests
     /// check it against [`Iterator::next`] at every position of random texts, and whole
     /// scans that mix both.
     #[inline(always)]
@@ -376,9 +378,9 @@ impl QuickScan for Gpt2Scan<'_> {
         let b = &self.block;
         let after = b.starts.checked_shr(off as u32 + 1).unwrap_or(0);
         let len = 1 + after.trailing_zeros() as usize;
-        // The match's bytes and the two after it must be ASCII.
+        // The classes of the match's bytes and of the two after it must be known.
         let window = Block::span(off, off + len + 2);
-        if len > 15 || !b.ascii_all(window) || b.byte(off) == b'\'' {
+        if len > 15 || !b.known_all(window) || b.byte(off) == b'\'' {
             return None;
         }
         let (k0, k1) = b.key(off, len);
@@ -930,7 +932,8 @@ mod tests {
         let atoms = [
             "a", "Zq", "hello", "xy", "0", "12", "7", " ", "  ", "\t", "\r", "\n", "'", "'s",
             "'Re", "'ll", ".", ",", "!?", "(", "$", "-", "é", "’", "٣", "日本", "\u{a0}", "ſ",
-            "\u{3000}", "a\u{301}", "--", "...", "_", "\x0B",
+            "\u{3000}", "a\u{301}", "--", "...", "_", "\x0B", "“", "”", "—", "‘", "…", "×", "÷",
+            "Ünï", "ÿ", "\u{2028}", "\u{200b}", "\u{2010}", "\u{2027}", "\u{2030}", "¿",
         ];
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = move || {
@@ -939,7 +942,7 @@ mod tests {
             state ^= state << 17;
             state
         };
-        (0..3000)
+        (0..5000)
             .map(|_| {
                 let n = (next() % 40) as usize;
                 (0..n)
