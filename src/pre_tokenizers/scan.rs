@@ -273,10 +273,11 @@ impl Window {
 
     /// End (in the window) of the run of ASCII letters (`k == L`) or digits (`k == N`) whose
     /// first byte is `from` (0 or 1), when the window shows it all: a later ASCII byte of
-    /// another class ends it. `None` when the run reaches a multi-byte char (which may
-    /// continue it) or the window's end.
+    /// another class ends it. `Err` with where the ASCII bytes of the run stop when that
+    /// is a multi-byte char (which may continue it, see [`Window::run_on`]) or the window's
+    /// end (16).
     #[inline(always)]
-    fn run(&self, from: u32, k: u8) -> Option<u32> {
+    fn run(&self, from: u32, k: u8) -> Result<u32, u32> {
         let bits = |x: u64| {
             if k == L {
                 letter_bits(x)
@@ -286,34 +287,112 @@ impl Window {
         };
         // The high bit of each byte that ends the run; the lowest one is the end, an ASCII
         // byte when the text's own high bit there is clear.
-        let ends = |word: u64, stop: u64| {
+        let ends = |word: u64, stop: u64, base: u32| {
             let first = stop & stop.wrapping_neg();
-            (word & first == 0).then_some(stop.trailing_zeros() / 8)
+            let end = base + stop.trailing_zeros() / 8;
+            if word & first == 0 {
+                Ok(end)
+            } else {
+                Err(end)
+            }
         };
         let stop_lo = !bits(self.lo) & HIGH & (u64::MAX << (from * 8));
         if stop_lo != 0 {
-            return ends(self.lo, stop_lo);
+            return ends(self.lo, stop_lo, 0);
         }
         let stop_hi = !bits(self.hi) & HIGH;
         if stop_hi == 0 {
-            return None;
+            return Err(16);
         }
-        ends(self.hi, stop_hi).map(|end| end + 8)
+        ends(self.hi, stop_hi, 8)
     }
 
-    /// End (in the window) of the run of ASCII "other" bytes (not letter, number or
-    /// whitespace) whose first byte is `from`, as [`Window::run`].
+    /// Class and byte length of the char at byte `j` of the window when the window shows
+    /// it whole and its class is known without the Unicode tables: ASCII, the Latin-1
+    /// letters (`C3 80`..`C3 BF` but `×` and `÷`) and the punctuation U+2010..U+2027
+    /// (`E2 80 90`..`E2 80 A7`, class [`O`]), as in the GPT-2 scanner's blocks.
     #[inline(always)]
-    fn other_run(&self, from: u32) -> Option<u32> {
+    fn char_class(&self, j: u32) -> Option<(u8, u32)> {
+        let j = j as usize;
+        let b = *self.bytes.get(j)?;
+        if b < 0x80 {
+            return Some((BYTE_CLASS[usize::from(b)], 1));
+        }
+        match (b, self.bytes.get(j + 1), self.bytes.get(j + 2)) {
+            (0xC3, Some(&c), _) if c < 0xC0 && c != 0x97 && c != 0xB7 => Some((L, 2)),
+            (0xE2, Some(0x80), Some(0x90..=0xA7)) => Some((O, 3)),
+            _ => None,
+        }
+    }
+
+    /// End of the run of class `k` that starts at byte `j`, char by char, when the window
+    /// shows its end and the class of the char there (see [`Window::char_class`]): the
+    /// way of the runs that [`Window::run`] and [`Window::other_run`] leave, which meet a
+    /// multi-byte char (kept out of line, off the ASCII steps).
+    #[inline(never)]
+    fn run_on(&self, mut j: u32, k: u8) -> Option<u32> {
+        loop {
+            let (c, len) = self.char_class(j)?;
+            if c != k {
+                return Some(j);
+            }
+            j += len;
+        }
+    }
+
+    /// The end of a run from [`Window::run`] or [`Window::other_run`], carried on over
+    /// multi-byte chars by [`Window::run_on`] where its ASCII bytes stop at one.
+    #[inline(always)]
+    fn finish(&self, run: Result<u32, u32>, k: u8) -> Option<u32> {
+        match run {
+            Ok(end) => Some(end),
+            Err(j) => self.run_on(j, k),
+        }
+    }
+
+    /// The length of the cl100k match at the window's start when its first char is one of
+    /// the multi-byte chars of [`Window::char_class`]: a letter run; a symbol leading a
+    /// letter run; else a run of symbols and its line breaks.
+    #[inline(never)]
+    fn wide_first(&self) -> Option<u32> {
+        match self.char_class(0)? {
+            (L, _) => self.run_on(0, L),
+            (_, len) => match self.char_class(len)? {
+                (L, len2) => self.run_on(len + len2, L),
+                _ => self.run_on(0, O).and_then(|end| line_breaks(self, end)),
+            },
+        }
+    }
+
+    /// The length of the cl100k match at the window's start when its first char is the
+    /// ASCII byte `b` of class `k` (other or whitespace, not `'`) and the second one of the
+    /// multi-byte chars of [`Window::char_class`]: letters that `b` leads, unless it is a
+    /// line break; symbols that `b` leads, if it is a symbol or a space, and their line
+    /// breaks; else `b` alone.
+    #[inline(never)]
+    fn wide_second(&self, b: u8, k: u8) -> Option<u32> {
+        match self.char_class(1)?.0 {
+            L if b != b'\r' && b != b'\n' => self.run_on(1, L),
+            L => Some(1),
+            _ if k == O => self.run_on(0, O).and_then(|end| line_breaks(self, end)),
+            _ if b == b' ' => self.run_on(1, O).and_then(|end| line_breaks(self, end)),
+            _ => Some(1),
+        }
+    }
+
+    /// End (in the window) of the run of "other" bytes (not letter, number or whitespace)
+    /// whose first byte is `from` (ASCII), as [`Window::run`].
+    #[inline(always)]
+    fn other_run(&self, from: u32) -> Result<u32, u32> {
         let mut end = from + 1;
         while end < 16 {
             let b = self.byte(end);
             if BYTE_CLASS[usize::from(b)] != O {
-                return (b < 0x80).then_some(end);
+                return if b < 0x80 { Ok(end) } else { Err(end) };
             }
             end += 1;
         }
-        None
+        Err(16)
     }
 
     /// The [`Quick`] of the window's first `len` bytes (1..=15), which start at `start`.
@@ -474,17 +553,18 @@ fn line_breaks(w: &Window, mut end: u32) -> Option<u32> {
 
 impl QuickScan for Cl100kScan<'_> {
     /// The next match when it is one of the common shapes that a 16-byte window settles
-    /// without decoding chars (ASCII letters, optionally led by one ASCII char that is not a
-    /// line break, letter or number; ASCII digits; ASCII symbols, optionally led by a space,
-    /// and their line breaks; at most 15 bytes in all; one whitespace char before an ASCII
-    /// char that it does not join); the scan moves past it. `None` (the
-    /// scan unmoved) for anything else, as [`Gpt2Scan::quick`].
+    /// without the Unicode tables (letters, optionally led by one char that is not a line
+    /// break, letter or number; digits; symbols, optionally led by a space, and their line
+    /// breaks; at most 15 bytes in all; one whitespace char before a char that it does not
+    /// join), over chars whose class the window knows ([`Window::char_class`]: ASCII,
+    /// Latin-1 letters, the punctuation U+2010..U+2027); the scan moves past it. `None`
+    /// (the scan unmoved) for anything else, as [`Gpt2Scan::quick`].
     #[inline(always)]
     fn quick(&mut self) -> Option<Quick> {
         let w = Window::at(self.s.as_bytes(), self.i)?;
         let b = w.bytes[0];
         let len = match BYTE_CLASS[usize::from(b)] {
-            L => w.run(0, L)?,
+            L => w.finish(w.run(0, L), L)?,
             N => {
                 let run = (!digit_bits(w.lo) & HIGH).trailing_zeros() / 8;
                 if run as usize >= self.max_digits {
@@ -492,7 +572,8 @@ impl QuickScan for Cl100kScan<'_> {
                 } else if w.byte(run) < 0x80 {
                     run
                 } else {
-                    return None;
+                    // The char after the digits must be known (none of those is a number).
+                    w.run_on(run, N)?
                 }
             }
             // `'` may begin a contraction.
@@ -500,6 +581,8 @@ impl QuickScan for Cl100kScan<'_> {
                 let next = BYTE_CLASS[usize::from(w.bytes[1])];
                 let from = match next {
                     L if b != b'\r' && b != b'\n' => 1,
+                    // Only `C3` and `E2` lead a char of known class.
+                    X if matches!(w.bytes[1], 0xC3 | 0xE2) => 17,
                     X => return None,
                     _ if k == O => 0,
                     S => return None,
@@ -509,13 +592,17 @@ impl QuickScan for Cl100kScan<'_> {
                     _ => 16,
                 };
                 if next == L && from == 1 {
-                    w.run(1, L)?
+                    w.finish(w.run(1, L), L)?
+                } else if from == 17 {
+                    w.wide_second(b, k)?
                 } else if from < 16 {
-                    w.other_run(from).and_then(|end| line_breaks(&w, end))?
+                    w.finish(w.other_run(from), O)
+                        .and_then(|end| line_breaks(&w, end))?
                 } else {
                     1
                 }
             }
+            X if matches!(b, 0xC3 | 0xE2) => w.wide_first()?,
             _ => return None,
         };
         let q = w.key(self.i, len);
