@@ -181,28 +181,62 @@ pub fn normalize_with_changes(s: &str, form: Form) -> Vec<(char, isize)> {
 ///
 /// ASCII chars are starters every form keeps, and the quick check forgets everything
 /// before a starter, so only the runs of non-ASCII chars are checked, each on its own;
-/// the ASCII between them is skipped eight bytes at a time.
+/// the ASCII between them is skipped eight bytes at a time. A run passes at once when
+/// every char of it is a [`starter_bits`] char (read from the bytes: two- and three-byte
+/// chars, the whole Basic Multilingual Plane); any other run takes the full quick check.
 fn already_normalized(s: &str, form: Form) -> bool {
     use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
     let bytes = s.as_bytes();
+    let bits = starter_bits(form);
+    let starter = |u: u32| {
+        bits.get(u as usize / 64)
+            .is_some_and(|word| word >> (u % 64) & 1 != 0)
+    };
     let mut at = 0;
     while at < bytes.len() {
-        at += ascii_prefix_len(&bytes[at..]);
-        if at == bytes.len() {
-            break;
+        at += ascii_prefix_len(bytes.get(at..).unwrap_or_default());
+        // The run's chars from their bytes while they are starters (`s` is valid UTF-8
+        // and `i` a char boundary; a four-byte char is not in the table).
+        let mut i = at;
+        while let Some(&b0) = bytes.get(i) {
+            // The char's bytes as one word (a byte-wise read near the text's end).
+            let w = match bytes.get(i..).and_then(|r| r.first_chunk::<4>()) {
+                Some(four) => u32::from_le_bytes(*four),
+                None => bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .fold(0, |w, &b| (w << 8) | u32::from(b)),
+            };
+            let (u, len) = match b0 {
+                0x00..=0x7F => break,
+                0xC0..=0xDF => (((w & 0x1F) << 6) | ((w >> 8) & 0x3F), 2),
+                0xE0..=0xEF => (
+                    ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F),
+                    3,
+                ),
+                _ => (u32::MAX, 0),
+            };
+            if !starter(u) {
+                break;
+            }
+            i += len;
         }
-        let end = bytes[at..]
+        if bytes.get(i).is_none_or(u8::is_ascii) {
+            at = i;
+            continue;
+        }
+        let end = bytes
+            .get(i..)
+            .unwrap_or_default()
             .iter()
             .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| at + n);
+            .map_or(bytes.len(), |n| i + n);
         // Both ends are char boundaries: ASCII bytes only ever start a char.
         let Some(run) = s.get(at..end) else {
             return false;
         };
-        if run.chars().all(|c| quick_starter(c, form)) {
-            at = end;
-            continue;
-        }
         let quick = match form {
             Form::Nfd => is_nfd_quick(run.chars()),
             Form::Nfkd => is_nfkd_quick(run.chars()),
@@ -217,25 +251,32 @@ fn already_normalized(s: &str, form: Form) -> bool {
     true
 }
 
-/// Whether `c` is a char of the Basic Multilingual Plane that `form`'s quick check passes
-/// on its own and that is a starter (combining class 0): a run of such chars passes the
-/// quick check whatever they are, as the check only compares combining classes and reads
-/// each char's quick-check property. One bit per char and form, computed on first use.
-/// Measured reason: the quick check of every char took 44 % of qwen2.5's ids path on
-/// multilingual text.
+/// Whether `c` is a [`starter_bits`] char of `form`.
+#[cfg(test)]
 fn quick_starter(c: char, form: Form) -> bool {
+    starter_bits(form)
+        .get(c as usize / 64)
+        .is_some_and(|word| word >> (c as usize % 64) & 1 != 0)
+}
+
+/// The chars of the Basic Multilingual Plane that `form`'s quick check passes on their
+/// own and that are starters (combining class 0), one bit per code point: a run of such
+/// chars passes the quick check whatever they are, as the check only compares combining
+/// classes and reads each char's quick-check property. Computed on first use, per form.
+/// Measured reason: the quick check of every char took 44 % of qwen2.5's ids path on
+/// multilingual text; decoding the chars with `str::chars` and reading the table through
+/// its lazy cell per char still took 30 %.
+fn starter_bits(form: Form) -> &'static [u64; 1024] {
     use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
     static BITS: [OnceLock<Box<[u64; 1024]>>; 4] = [const { OnceLock::new() }; 4];
-    let index = match form {
-        Form::Nfd => 0,
-        Form::Nfkd => 1,
-        Form::Nfc => 2,
-        Form::Nfkc => 3,
+    let [nfd, nfkd, nfc, nfkc] = &BITS;
+    let cell = match form {
+        Form::Nfd => nfd,
+        Form::Nfkd => nfkd,
+        Form::Nfc => nfc,
+        Form::Nfkc => nfkc,
     };
-    let Some(cell) = BITS.get(index) else {
-        return false;
-    };
-    let bits = cell.get_or_init(|| {
+    cell.get_or_init(|| {
         let mut bits = Box::new([0u64; 1024]);
         for c in (0..0x1_0000).filter_map(char::from_u32) {
             let one = std::iter::once(c);
@@ -254,9 +295,7 @@ fn quick_starter(c: char, form: Form) -> bool {
             }
         }
         bits
-    });
-    bits.get(c as usize / 64)
-        .is_some_and(|word| word >> (c as usize % 64) & 1 != 0)
+    })
 }
 
 /// The number of ASCII bytes `bytes` starts with.
