@@ -32,10 +32,14 @@
 /// 15 bytes, the byte after it and the one after that stay inside the 64 bytes.
 pub(crate) const REACH: usize = 47;
 
+/// The base of a block not loaded yet: above every text position (a text is at most
+/// `isize::MAX` bytes), so that the offset of any position from it wraps past [`REACH`].
+const UNLOADED: usize = usize::MAX / 2 + 1;
+
 /// Up to 64 text bytes from `base`, which of them are ASCII and where GPT-2 cuts.
 #[derive(Clone, Copy)]
 pub(crate) struct Block {
-    /// Text offset of byte 0; `usize::MAX` before the first load.
+    /// Text offset of byte 0; [`UNLOADED`] before the first load.
     base: usize,
     bytes: [u8; 64],
     /// Bytes of the text whose class is known: ASCII, and the multi-byte chars of the
@@ -49,7 +53,7 @@ impl Block {
     /// An empty block.
     pub(crate) fn new() -> Self {
         Block {
-            base: usize::MAX,
+            base: UNLOADED,
             bytes: [0x80; 64],
             known: 0,
             starts: 0,
@@ -78,8 +82,9 @@ impl Block {
     /// words reloads would be wasted piece after piece.
     #[inline(always)]
     pub(crate) fn offset(&mut self, text: &[u8], i: usize) -> Option<usize> {
-        match i.checked_sub(self.base) {
-            Some(off) if off <= REACH => Some(off),
+        // Before the block (or before the first load), the offset wraps past `REACH`.
+        match i.wrapping_sub(self.base) {
+            off @ 0..=REACH => Some(off),
             _ => {
                 let two = text.get(i..)?.first_chunk::<2>()?;
                 let known = |b: u8| b < 0x80 || b == 0xC3 || b == 0xE2;
@@ -130,13 +135,21 @@ impl Block {
     }
 
     /// Whether every byte of `window` (a mask) is a text byte of a known class.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn known_all(&self, window: u64) -> bool {
         window & !self.known == 0
     }
 
-    /// The bytes `from..to` of the block as a mask.
+    /// Whether the classes of the `len` bytes at `off` and of the two after them are known
+    /// (`off` at most [`REACH`], `len` at most 15: the bytes are in the block).
     #[inline(always)]
+    pub(crate) fn known_with_two_after(&self, off: usize, len: usize) -> bool {
+        let unknown = !self.known >> (off & 63);
+        unknown & ((4u64 << (len & 15)) - 1) == 0
+    }
+
+    /// The bytes `from..to` of the block as a mask.
+    #[cfg(test)]
     pub(crate) fn span(from: usize, to: usize) -> u64 {
         let below = |k: usize| !u64::MAX.checked_shl(k as u32).unwrap_or(0);
         below(to) & !below(from)
@@ -438,6 +451,10 @@ mod tests {
         let starts: Vec<u32> = (0..20).filter(|&j| block.starts >> j & 1 != 0).collect();
         assert_eq!(starts, [0, 5, 6, 12, 13, 14, 17, 18, 19]);
         assert!(block.known_all(Block::span(0, 19)));
+        assert!(block.known_with_two_after(0, 15));
+        assert!(block.known_with_two_after(14, 3));
+        assert!(!block.known_with_two_after(15, 3));
+        assert!(!block.known_with_two_after(17, 1));
         // The padding is not ASCII: a match at the text's end is not settled.
         assert!(!block.known_all(Block::span(17, 20)));
         assert_eq!(Block::span(2, 5), 0b11100);

@@ -455,11 +455,11 @@ impl QuickScan for Gpt2Scan<'_> {
     fn quick(&mut self) -> Option<Quick> {
         let off = self.block.offset(self.s.as_bytes(), self.i)?;
         let b = &self.block;
-        let after = b.starts.checked_shr(off as u32 + 1).unwrap_or(0);
+        // `off` is at most `REACH`, so the shift is below 64.
+        let after = b.starts >> ((off + 1) & 63);
         let len = 1 + after.trailing_zeros() as usize;
         // The classes of the match's bytes and of the two after it must be known.
-        let window = Block::span(off, off + len + 2);
-        if len > 15 || !b.known_all(window) || b.byte(off) == b'\'' {
+        if len > 15 || !b.known_with_two_after(off, len) || b.byte(off) == b'\'' {
             return None;
         }
         let (k0, k1) = b.key(off, len);
