@@ -163,9 +163,11 @@ impl StrPlan {
 
     /// The one scan that cuts the text, when the plan is a single GPT-2 or cl100k-family
     /// scan whose pieces go on as they are to a byte-level model (gpt2, llama3, qwen2.5,
-    /// cl100k): the ids path then runs the scan's quick step ([`super::scan::QuickScan`]).
+    /// cl100k), or a `BertPreTokenizer` whose pieces go to the model as they are (bert):
+    /// the ids path then runs the scan's quick step ([`super::scan::QuickScan`]).
     pub(crate) fn quick_scan(&self) -> Option<Cutter> {
         match (self.cutters.as_slice(), self.finish) {
+            ([Cutter::Bert], Finish::Plain) => Some(Cutter::Bert),
             (
                 [],
                 Finish::ByteLevel {

@@ -54,7 +54,7 @@ use super::Tokenizer;
 use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{Cutter, PieceSink, StrPlan};
-use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
+use crate::pre_tokenizers::scan::{BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
 use crate::Result;
 
 /// Most pieces one cache holds; once full, new pieces are no longer added (the frequent
@@ -556,6 +556,9 @@ fn pieces_ids(
             }
             Some(Cutter::Cl100k(n)) => {
                 return quick_ids(Cl100kScan::new(text, n), text, ctx, ids, mapped, out)
+            }
+            Some(Cutter::Bert) => {
+                return quick_ids(BertPieces::new(text), text, ctx, ids, mapped, out)
             }
             _ => {}
         }
