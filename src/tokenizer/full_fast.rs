@@ -84,7 +84,7 @@ use crate::normalizer::NormalizedString;
 use crate::normalizers::unicode::may_decompose;
 use crate::normalizers::{NormalizerWrapper, Precompiled};
 use crate::pre_tokenizers::fast::{Cutter, Finish, StrPlan};
-use crate::pre_tokenizers::scan::{Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
+use crate::pre_tokenizers::scan::{BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
 use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::{Error, Normalizer, Offsets};
 
@@ -1213,6 +1213,7 @@ impl Run<'_> {
             Some(Cutter::Cl100k(n)) => {
                 return self.quick_pieces(sg, x, Cl100kScan::new(part, n), None)
             }
+            Some(Cutter::Bert) => return self.quick_pieces(sg, x, BertPieces::new(part), None),
             _ => {}
         }
         if let Some(prefixed) = plan.quick_metaspace() {
