@@ -163,18 +163,20 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Whether all eight bytes of `x` are printable ASCII (0x20..=0x7E), which BERT's cleaning
-/// keeps as they are. (`v - ONES * n & !v & HIGH` is non-zero iff some byte of `v` is below
-/// `n`, for `n <= 0x80`.)
+/// How many of the eight bytes of `x` (little-endian) are printable ASCII (0x20..=0x7E)
+/// before the first that is not: BERT's cleaning keeps those as they are. (`v - ONES * n &
+/// !v & HIGH` flags the bytes of `v` below `n`, for `n <= 0x80`; a borrow can flag bytes
+/// above a flagged one, never below, so the lowest flag is exact.)
 #[inline(always)]
-fn all_printable_ascii(x: u64) -> bool {
+fn printable_ascii_prefix(x: u64) -> usize {
     let below_space = x.wrapping_sub(ONES * 0x20) & !x;
     let del = x ^ (ONES * 0x7F);
     let is_del = del.wrapping_sub(ONES) & !del;
-    (x | below_space | is_del) & HIGH == 0
+    ((x | below_space | is_del) & HIGH).trailing_zeros() as usize / 8
 }
 
-/// `x` (eight ASCII bytes) with `A`–`Z` lowercased; no byte sum carries.
+/// `x` with `A`–`Z` lowercased; no byte sum carries out of an ASCII byte (bytes above
+/// one that is not ASCII may come out wrong, and are not used).
 #[inline(always)]
 fn ascii_lower(x: u64) -> u64 {
     let ge_a = x + ONES * (0x80 - 0x41);
@@ -202,13 +204,17 @@ impl BertNormalizer {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                // Eight printable ASCII bytes at a time: kept, maybe lowercased.
+                // Printable ASCII bytes, eight at a time: kept, maybe lowercased; the word
+                // is written whole and cut back to those before the first other byte.
                 if let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
                     let x = u64::from_le_bytes(*chunk);
-                    if all_printable_ascii(x) {
+                    let n = printable_ascii_prefix(x);
+                    if n > 0 {
                         let y = if self.lowercase { ascii_lower(x) } else { x };
+                        let keep = out.len() + n;
                         out.extend_from_slice(&y.to_le_bytes());
-                        i += 8;
+                        out.truncate(keep);
+                        i += n;
                         continue;
                     }
                 }
@@ -459,19 +465,27 @@ mod swar_tests {
         }
     }
 
+    /// Every byte value at every position, with another byte (printable or not) at every
+    /// later position: the printable prefix and its lowercasing match the byte-wise ones.
     #[test]
     fn eight_byte_checks_match_per_byte() {
+        let later = [0x00, 0x1F, 0x20, b'A', b'z', 0x7E, 0x7F, 0x80, 0xC3, 0xFF];
         for b in 0..=255u8 {
             for pos in 0..8 {
-                let mut bytes = *b"abcXYZ~ ";
-                bytes[pos] = b;
-                let x = u64::from_le_bytes(bytes);
-                let printable = bytes.iter().all(|c| (0x20..=0x7E).contains(c));
-                assert_eq!(all_printable_ascii(x), printable, "{b} at {pos}");
-                if printable {
+                for (pos2, &b2) in (pos..8).flat_map(|p| later.iter().map(move |b2| (p, b2))) {
+                    let mut bytes = *b"abcXYZ~ ";
+                    bytes[pos2] = b2;
+                    bytes[pos] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let n = bytes
+                        .iter()
+                        .position(|c| !(0x20..=0x7E).contains(c))
+                        .unwrap_or(8);
+                    assert_eq!(printable_ascii_prefix(x), n, "{bytes:?}");
                     assert_eq!(
-                        ascii_lower(x).to_le_bytes()[..],
-                        bytes.to_ascii_lowercase()[..]
+                        ascii_lower(x).to_le_bytes()[..n],
+                        bytes.to_ascii_lowercase()[..n],
+                        "{bytes:?}"
                     );
                 }
             }
