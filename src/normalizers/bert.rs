@@ -179,8 +179,9 @@ fn printable_ascii_prefix(x: u64) -> usize {
 /// one that is not ASCII may come out wrong, and are not used).
 #[inline(always)]
 fn ascii_lower(x: u64) -> u64 {
-    let ge_a = x + ONES * (0x80 - 0x41);
-    let gt_z = x + ONES * (0x80 - 0x5B);
+    // Wrapping: a byte of 0x80 or more may carry out of the word (debug builds check).
+    let ge_a = x.wrapping_add(ONES * (0x80 - 0x41));
+    let gt_z = x.wrapping_add(ONES * (0x80 - 0x5B));
     x | ((ge_a & !gt_z & HIGH) >> 2)
 }
 
