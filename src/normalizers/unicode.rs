@@ -188,10 +188,7 @@ fn already_normalized(s: &str, form: Form) -> bool {
     use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
     let bytes = s.as_bytes();
     let bits = starter_bits(form);
-    let starter = |u: u32| {
-        bits.get(u as usize / 64)
-            .is_some_and(|word| word >> (u % 64) & 1 != 0)
-    };
+    let starter = |u: u32| is_starter(bits, u);
     let mut at = 0;
     while at < bytes.len() {
         at += ascii_prefix_len(bytes.get(at..).unwrap_or_default());
@@ -254,9 +251,14 @@ fn already_normalized(s: &str, form: Form) -> bool {
 /// Whether `c` is a [`starter_bits`] char of `form`.
 #[cfg(test)]
 fn quick_starter(c: char, form: Form) -> bool {
-    starter_bits(form)
-        .get(c as usize / 64)
-        .is_some_and(|word| word >> (c as usize % 64) & 1 != 0)
+    is_starter(starter_bits(form), c as u32)
+}
+
+/// Whether the code point `u` has its bit in a [`starter_bits`] table (none past the BMP).
+#[inline(always)]
+fn is_starter(bits: &[u64; 1024], u: u32) -> bool {
+    bits.get(u as usize / 64)
+        .is_some_and(|word| word >> (u % 64) & 1 != 0)
 }
 
 /// The chars of the Basic Multilingual Plane that `form`'s quick check passes on their

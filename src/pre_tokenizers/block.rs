@@ -28,6 +28,14 @@
 //! A step reads at most [`REACH`] + 17 bytes into the block; past that the block is
 //! reloaded at the step's position, which is always the start of a match.
 
+/// Whether `b` leads a char whose class the quick steps read from its bytes (`C3`, the
+/// Latin-1 letters; `E2`, the punctuation U+2010..U+2027; see the module doc): where the
+/// exact scanner alone can settle a match, a quick step does not try.
+#[inline(always)]
+pub(crate) fn leads_known_char(b: u8) -> bool {
+    matches!(b, 0xC3 | 0xE2)
+}
+
 /// Largest offset from the block's base at which a quick step starts: a match of up to
 /// 15 bytes, the byte after it and the one after that stay inside the 64 bytes.
 pub(crate) const REACH: usize = 47;
@@ -87,7 +95,7 @@ impl Block {
             off @ 0..=REACH => Some(off),
             _ => {
                 let two = text.get(i..)?.first_chunk::<2>()?;
-                let known = |b: u8| b < 0x80 || b == 0xC3 || b == 0xE2;
+                let known = |b: u8| b < 0x80 || leads_known_char(b);
                 if !(known(two[0]) && (known(two[1]) || two[0] >= 0x80)) {
                     return None;
                 }

@@ -14,7 +14,7 @@
 //! Measured reason: the previous scanners decoded every char and called a per-char
 //! classifier through several layers, and took a quarter of the gpt2 ids path.
 
-use super::block::Block;
+use super::block::{leads_known_char, Block};
 use super::char_classes::{bmp_classes, classes, LETTER, NUMBER, PUNCTUATION, WHITESPACE};
 
 /// Class codes of the scanners.
@@ -581,8 +581,8 @@ impl QuickScan for Cl100kScan<'_> {
                 let next = BYTE_CLASS[usize::from(w.bytes[1])];
                 let from = match next {
                     L if b != b'\r' && b != b'\n' => 1,
-                    // Only `C3` and `E2` lead a char of known class.
-                    X if matches!(w.bytes[1], 0xC3 | 0xE2) => 17,
+                    // 17: the second char is one of the known multi-byte chars.
+                    X if leads_known_char(w.bytes[1]) => 17,
                     X => return None,
                     _ if k == O => 0,
                     S => return None,
@@ -602,7 +602,7 @@ impl QuickScan for Cl100kScan<'_> {
                     1
                 }
             }
-            X if matches!(b, 0xC3 | 0xE2) => w.wide_first()?,
+            X if leads_known_char(b) => w.wide_first()?,
             _ => return None,
         };
         let q = w.key(self.i, len);
