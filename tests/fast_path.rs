@@ -95,12 +95,23 @@ fn read_cases(path: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// Loads a tokenizer with its BPE model's pre-formed chars built up front, so that the ids
+/// path runs with them everywhere in this file (they are otherwise built only once many
+/// multi-byte chars have come; the conformance tests run without them).
+fn load(path: &Path) -> Tokenizer {
+    let tok = Tokenizer::from_file(path).unwrap();
+    if let ModelWrapper::BPE(bpe) = tok.get_model() {
+        bpe.build_preformed_chars();
+    }
+    tok
+}
+
 #[test]
 fn encode_ids_matches_golden_cases() {
     let mut failures = Vec::new();
     let mut total = 0;
     for (name, tok_path, cases_path) in suites() {
-        let tok = Tokenizer::from_file(&tok_path).unwrap();
+        let tok = load(&tok_path);
         let mut singles: Vec<(String, bool, Vec<u32>)> = Vec::new();
         for case in read_cases(&cases_path) {
             total += 1;
@@ -185,7 +196,7 @@ fn encode_ids_matches_encode_on_sample_corpus() {
     }
     let mut buf = Vec::new();
     for path in paths {
-        let tok = Tokenizer::from_file(&path).unwrap();
+        let tok = load(&path);
         for special in [false, true] {
             for text in &corpus {
                 let want = tok.encode(text.as_str(), special).unwrap();
@@ -257,13 +268,92 @@ fn encode_ids_matches_encode_on_llama_style_texts() {
     texts.extend(POOL.iter().map(|s| (*s).to_owned()));
     let mut buf = Vec::new();
     for path in paths {
-        let tok = Tokenizer::from_file(&path).unwrap();
+        let tok = load(&path);
         for special in [false, true] {
             for text in &texts {
                 let want = tok.encode(text.as_str(), special).unwrap();
                 tok.encode_ids_into(text, special, &mut buf).unwrap();
                 assert_eq!(buf, want.get_ids(), "{}: {text:?}", path.display());
             }
+        }
+    }
+}
+
+/// Byte-level files on text of many scripts, with the pre-formed chars built: random
+/// vocabulary tokens (decoded, so multi-char words and partial chars, which decode to
+/// U+FFFD) and random chars of a dozen scripts, glued or spaced.
+#[test]
+fn encode_ids_matches_encode_on_many_scripts() {
+    let mut paths = vec![manifest_dir().join("fixtures/tokenizers/bytelevel-bpe.json")];
+    if let Some(dir) = conformance_dir() {
+        for name in [
+            "gpt2",
+            "llama3",
+            "qwen2.5",
+            "gpt4-cl100k",
+            "gpt-neox-20b",
+            "olmo-1",
+        ] {
+            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
+        }
+    }
+    const RANGES: &[(u32, u32)] = &[
+        (0x4E00, 0x9FFF),
+        (0x3040, 0x30FF),
+        (0xAC00, 0xD7A3),
+        (0x0400, 0x04FF),
+        (0x0370, 0x03FF),
+        (0x0600, 0x06FF),
+        (0x0900, 0x097F),
+        (0x0E00, 0x0E7F),
+        (0x00A0, 0x017F),
+        (0x2000, 0x206F),
+        (0x3000, 0x303F),
+        (0xFF00, 0xFFEF),
+        (0x1F300, 0x1F6FF),
+        (0x0300, 0x036F),
+    ];
+    const GLUE: &[&str] = &["", "", "", " ", "  ", "\n", ".", ",", "a", "1", "、", "。"];
+    let mut rng = Rng(0x0DDB_1A5E_5BAD_5EED);
+    let mut buf = Vec::new();
+    for path in paths {
+        let tok = load(&path);
+        let ModelWrapper::BPE(bpe) = tok.get_model() else {
+            panic!("{}: not BPE", path.display());
+        };
+        let built = bpe.build_preformed_chars();
+        let name = path.file_stem().unwrap().to_string_lossy();
+        // These have unique ids and all 256 byte chars: the table must exist for them.
+        if ["bytelevel-bpe", "gpt2", "llama3", "qwen2.5"].contains(&name.as_ref()) {
+            assert!(built, "{name}: no pre-formed chars");
+        }
+        let size = tok.get_vocab_size(false) as u32;
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < 4000 {
+            let id = rng.below(size as usize) as u32;
+            if let Ok(word) = tok.decode(&[id], false) {
+                if !word.is_ascii() {
+                    words.push(word);
+                }
+            }
+        }
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..1 + rng.below(12) {
+                text.push_str(GLUE[rng.below(GLUE.len())]);
+                if rng.below(2) == 0 {
+                    text.push_str(&words[rng.below(words.len())]);
+                } else {
+                    let (lo, hi) = RANGES[rng.below(RANGES.len())];
+                    for _ in 0..1 + rng.below(6) {
+                        let cp = lo + rng.below((hi - lo + 1) as usize) as u32;
+                        text.extend(char::from_u32(cp));
+                    }
+                }
+            }
+            let want = tok.encode(text.as_str(), false).unwrap();
+            tok.encode_ids_into(&text, false, &mut buf).unwrap();
+            assert_eq!(buf, want.get_ids(), "{}: {text:?}", path.display());
         }
     }
 }

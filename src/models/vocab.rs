@@ -68,6 +68,21 @@ impl IdTable {
         }
     }
 
+    /// Every `(token, id)`, in no particular order (of two tokens sharing an id, the one
+    /// kept). The dense table reads one contiguous text, not a heap allocation per token.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&str, u32)> + '_> {
+        match self {
+            IdTable::Dense { text, spans } => {
+                Box::new(spans.iter().zip(0u32..).filter_map(|(&(start, len), id)| {
+                    let token =
+                        text.get(start as usize..(start as usize).checked_add(len as usize)?)?;
+                    Some((token, id))
+                }))
+            }
+            IdTable::Sparse(table) => Box::new(table.iter().map(|(&id, t)| (t.as_str(), id))),
+        }
+    }
+
     /// `(token, id)` pairs in increasing id order.
     #[cfg(test)]
     pub fn ordered(&self) -> Vec<(&str, u32)> {

@@ -58,9 +58,12 @@ pub fn bytes_to_chars(s: &[u8]) -> String {
 
 /// Replaces the contents of `out` with every byte of `s` mapped to its alphabet char
 /// (reusing `out`'s buffer).
+#[inline]
 pub(crate) fn spell_into(s: &[u8], out: &mut String) {
     out.clear();
-    out.extend(s.iter().map(|&b| BYTE_TO_CHAR[usize::from(b)]));
+    for &b in s {
+        out.push(BYTE_TO_CHAR[usize::from(b)]);
+    }
 }
 
 #[cfg(test)]

@@ -144,6 +144,25 @@ impl MergeMap {
         self.len
     }
 
+    /// The lowest rank of a merge with each id below `n` as its left or right part
+    /// (`u32::MAX` for none), indexed by id: one pass over the slots.
+    pub fn lowest_rank_as_part(&self, n: usize) -> Vec<u32> {
+        let mut lowest = vec![u32::MAX; n];
+        let mut note = |id: u32, rank: u32| {
+            if let Some(slot) = lowest.get_mut(id as usize) {
+                *slot = (*slot).min(rank);
+            }
+        };
+        for slot in self.slots.iter().filter(|s| s.key != EMPTY) {
+            note((slot.key >> 32) as u32, slot.rank);
+            note(slot.key as u32, slot.rank);
+        }
+        if let Some((rank, _)) = self.max_pair {
+            note(u32::MAX, rank);
+        }
+        lowest
+    }
+
     /// Every `(key, (rank, new id))`, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, (u32, u32))> + '_ {
         self.slots

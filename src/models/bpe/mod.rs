@@ -35,6 +35,7 @@
 //! parts like pieces, which turns a document-long word into cache hits.
 
 mod merges;
+mod preformed;
 mod word;
 
 use std::collections::HashMap;
@@ -49,6 +50,7 @@ use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::utils::byte_level::{spell_into, BYTE_TO_CHAR};
 use crate::{Error, Model, Result, Token};
 use merges::MergeMap;
+use preformed::{LazyPreformed, PreformedChars};
 use word::{pair_key, Word, MAX_WORD_BYTES};
 
 /// Settings of a [`Bpe`] model, with the reference's defaults.
@@ -96,6 +98,10 @@ pub struct Bpe {
     /// 256 chars have one and no char is decorated (a prefix or suffix): then a
     /// byte-level piece's symbols come straight from its raw bytes.
     byte_char_ids: Option<Box<[u32; 256]>>,
+    /// Multi-byte chars a byte-level word may start from as one symbol (see the
+    /// `preformed` module), when `byte_char_ids` is set, ids are unique and some qualify.
+    /// Built on demand, when text with many such chars comes (see that module).
+    preformed: LazyPreformed,
 }
 
 /// Code points with a slot in `Bpe::char_ids`.
@@ -197,6 +203,7 @@ impl Bpe {
         let byte_char_ids =
             (undecorated && !byte_char_ids.contains(&NO_ID)).then_some(byte_char_ids);
         Bpe {
+            preformed: LazyPreformed::default(),
             char_ids,
             byte_char_ids,
             vocab_r,
@@ -485,13 +492,66 @@ impl Bpe {
             }
         }
         let mut word = Word::with_capacity(raw.len());
-        for &b in raw {
-            // Symbol lengths only feed offsets, which this path does not report.
-            word.push(table[usize::from(b)], 1);
+        // Symbol lengths only feed offsets, which this path does not report.
+        if let Some(Some(preformed)) = self.preformed.get() {
+            preformed.push_word(raw, table, &mut word);
+        } else {
+            for &b in raw {
+                word.push(table[usize::from(b)], 1);
+            }
+            if self.preformed.get().is_none() && !raw.is_ascii() {
+                self.count_unformed(raw, table);
+            }
         }
         word.merge_all(&self.merges, None, self.rank_limit);
         out.extend(word.tokens().map(|(id, _)| id));
         Ok(())
+    }
+
+    /// Builds now the table of multi-byte chars that byte-level words may start from as
+    /// one symbol, which the ids path otherwise builds on demand, once text with many
+    /// non-ASCII chars has come (a pass over the vocabulary and the merges: a few
+    /// milliseconds on a 128,000-token vocabulary). Call it to keep that one-off cost out
+    /// of the first requests. Returns whether the model uses such a table (a byte-level
+    /// vocabulary whose ids are unique, with chars that qualify). Tokens never depend on
+    /// it.
+    ///
+    /// ```
+    /// use subtok::models::ModelWrapper;
+    /// use subtok::Tokenizer;
+    ///
+    /// let tokenizer = Tokenizer::from_file("fixtures/tokenizers/bytelevel-bpe.json")?;
+    /// if let ModelWrapper::BPE(bpe) = tokenizer.get_model() {
+    ///     bpe.build_preformed_chars();
+    /// }
+    /// let ids = tokenizer.encode_ids("naïve café", false)?;
+    /// assert_eq!(ids, tokenizer.encode("naïve café", false)?.get_ids());
+    /// # Ok::<(), subtok::Error>(())
+    /// ```
+    pub fn build_preformed_chars(&self) -> bool {
+        match &self.byte_char_ids {
+            Some(byte_ids) => self
+                .preformed
+                .build_now(|| self.build_preformed(byte_ids))
+                .is_some(),
+            _ => false,
+        }
+    }
+
+    fn build_preformed(&self, byte_ids: &[u32; 256]) -> Option<PreformedChars> {
+        self.rank_limit?;
+        PreformedChars::build(self.vocab_r.iter(), &self.merges, byte_ids)
+    }
+
+    /// Counts the multi-byte chars of `raw`, merged without the pre-formed chars, and
+    /// builds those when due (see the `preformed` module).
+    #[cold]
+    #[inline(never)]
+    fn count_unformed(&self, raw: &[u8], byte_ids: &[u32; 256]) {
+        let chars = raw.iter().filter(|&&b| b >= 0xC0).count();
+        self.preformed.count(chars, preformed::BUILD_AFTER, || {
+            self.build_preformed(byte_ids)
+        });
     }
 
     /// [`Self::tokenize_ids`] of one whole word.

@@ -402,3 +402,111 @@ fn byte_level_ids_equal_the_spelled_path() {
         }
     }
 }
+
+/// A byte-level model: the 256 byte chars, the given merges (in rank order) over tokens
+/// spelled in the byte-level alphabet, and those tokens.
+fn byte_level_with(merges: &[(&str, &str)]) -> Bpe {
+    let mut tokens: Vec<String> = BYTE_TO_CHAR.iter().map(|c| c.to_string()).collect();
+    for (l, r) in merges {
+        for token in [l.to_string(), r.to_string(), format!("{l}{r}")] {
+            if !tokens.contains(&token) {
+                tokens.push(token);
+            }
+        }
+    }
+    let vocab: HashMap<String, u32> = tokens.into_iter().zip(0u32..).collect();
+    Bpe::new(vocab, merges, BpeConfig::default()).unwrap()
+}
+
+/// The byte-level ids path with the pre-formed chars built, checked against the spelled
+/// path; returns how many symbols the table pre-formed over `words`.
+fn preformed_agree(model: &Bpe, words: &[&[u8]]) -> usize {
+    model.build_preformed_chars();
+    let mut formed = 0;
+    for raw in words {
+        let spelled = crate::utils::byte_level::bytes_to_chars(raw);
+        let (mut want, mut got, mut mapped) = (Vec::new(), Vec::new(), String::new());
+        model.tokenize_ids(&spelled, &mut want).unwrap();
+        model.byte_level_ids(raw, &mut mapped, &mut got).unwrap();
+        assert_eq!(got, want, "{raw:?}");
+        if let Some(Some(table)) = model.preformed.get() {
+            formed += (0..raw.len())
+                .filter(|&i| table.at(raw, i).is_some())
+                .count();
+        }
+    }
+    formed
+}
+
+/// `é` is `C3 A9`, spelled `Ã©` in the byte-level alphabet.
+#[test]
+fn preformed_chars_follow_the_three_conditions() {
+    // Merges in training order: `é` is formed first and pre-formed everywhere.
+    let model = byte_level_with(&[("Ã", "©"), ("Ã©", "a"), ("a", "x")]);
+    assert_eq!(
+        preformed_agree(&model, &[b"\xc3\xa9ax", b"a\xc3\xa9\xc3\xa9"]),
+        3
+    );
+    // A merge with `é` as a part ranks before the one forming it: starting from `é`
+    // would merge `é a` before `a x`, where the bytes merge `a x` first.
+    let model = byte_level_with(&[("Ã©", "a"), ("a", "x"), ("Ã", "©")]);
+    assert_eq!(preformed_agree(&model, &[b"\xc3\xa9ax"]), 0);
+    assert!(!model.build_preformed_chars());
+    // A token over `a` and the first byte of `é`: not pre-formed after `a`, elsewhere yes.
+    let model = byte_level_with(&[("a", "Ã"), ("Ã", "©"), ("b", "Ã©")]);
+    assert_eq!(
+        preformed_agree(&model, &[b"a\xc3\xa9", b"b\xc3\xa9", b"\xc3\xa9a"]),
+        2
+    );
+    // A token over the last byte of `é` and `x`: not pre-formed before `x`.
+    let model = byte_level_with(&[("©", "x"), ("Ã", "©")]);
+    assert_eq!(preformed_agree(&model, &[b"\xc3\xa9x", b"\xc3\xa9y"]), 1);
+    // Merging the bytes alone must give the char's token (here `Ã ©` has no merge).
+    let model = byte_level_with(&[("Ã©", "a")]);
+    assert!(!model.build_preformed_chars());
+}
+
+/// Random byte-level models over the bytes of a few multi-byte chars (so that their
+/// merges make fragments of every kind and some chars qualify, some not) against the
+/// spelled path on random words of those chars and ASCII.
+#[test]
+fn preformed_chars_agree_with_the_bytes_on_random_models() {
+    let chars = ["é", "中", "文", "☃", "😀", "ß", "a", " ", "x"];
+    let mut state = 0xfeed_f00d_u64;
+    let mut next = |n: usize| below(&mut state, n);
+    let mut formed = 0;
+    for _ in 0..200 {
+        let mut pool: Vec<String> = chars
+            .iter()
+            .flat_map(|c| c.bytes())
+            .map(|b| BYTE_TO_CHAR[usize::from(b)].to_string())
+            .collect();
+        let mut merges: Vec<(String, String)> = Vec::new();
+        for _ in 0..40 {
+            let (l, r) = (
+                pool[next(pool.len())].clone(),
+                pool[next(pool.len())].clone(),
+            );
+            let joined = format!("{l}{r}");
+            if !pool.contains(&joined) {
+                pool.push(joined);
+                merges.push((l, r));
+            }
+        }
+        let pairs: Vec<(&str, &str)> = merges
+            .iter()
+            .map(|(l, r)| (l.as_str(), r.as_str()))
+            .collect();
+        let model = byte_level_with(&pairs);
+        let words: Vec<Vec<u8>> = (0..50)
+            .map(|_| {
+                (0..1 + next(8))
+                    .flat_map(|_| chars[next(chars.len())].bytes())
+                    .collect()
+            })
+            .collect();
+        let words: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+        formed += preformed_agree(&model, &words);
+    }
+    assert!(formed > 1000, "only {formed} chars pre-formed");
+}
