@@ -56,10 +56,17 @@ pub fn seed_paths() -> Vec<PathBuf> {
 /// Loads every tokenizer of [`tokenizer_paths`] (those that fail to load are left out).
 #[allow(dead_code)]
 pub fn tokenizers(max_bytes: u64) -> Vec<Tokenizer> {
-    tokenizer_paths(max_bytes)
+    let toks: Vec<Tokenizer> = tokenizer_paths(max_bytes)
         .iter()
         .filter_map(|p| Tokenizer::from_file(p).ok())
-        .collect()
+        .collect();
+    for tok in &toks {
+        // Built up front, so that the ids path runs with them from the first input.
+        if let subtok::models::ModelWrapper::BPE(bpe) = tok.get_model() {
+            bpe.build_preformed_chars();
+        }
+    }
+    toks
 }
 
 /// Reads the fuzz input as a stream of small decisions.

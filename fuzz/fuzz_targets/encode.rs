@@ -1,6 +1,7 @@
 //! Arbitrary text (single or pair, raw or pre-tokenized) on several real tokenizers, with
 //! truncation and padding settings chosen by the input; every result must be an encoding whose
-//! offsets lie inside the input, or an error, never a panic.
+//! offsets lie inside the input, or an error, never a panic, and the ids path must give the
+//! single encoding's ids (BPE models run it with their pre-formed chars built).
 #![no_main]
 
 mod common;
@@ -84,6 +85,10 @@ fn run(toks: &mut [Tokenizer], data: &[u8]) {
             if let Ok(enc) = tok.encode(first.as_str(), add_special) {
                 check(&enc, limit);
                 let _ = tok.decode(enc.get_ids(), flags & 128 != 0);
+                // The ids path must give the same ids.
+                if let Ok(ids) = tok.encode_ids(first.as_str(), add_special) {
+                    assert_eq!(ids, enc.get_ids(), "ids path differs on {first:?}");
+                }
             }
         }
         1 => {

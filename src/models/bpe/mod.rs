@@ -104,6 +104,14 @@ pub struct Bpe {
     preformed: LazyPreformed,
 }
 
+thread_local! {
+    /// The byte-level ids path's word, reused between words of a thread.
+    static WORD: std::cell::RefCell<Word> = std::cell::RefCell::new(Word::default());
+}
+
+/// Symbols of capacity the reused word keeps between words (2 MiB of symbols).
+const KEPT_WORD_SYMBOLS: usize = 1 << 17;
+
 /// Code points with a slot in `Bpe::char_ids`.
 const CHAR_TABLE: usize = 0x800;
 /// Marks a character without a one-character token.
@@ -491,20 +499,28 @@ impl Bpe {
                 return Ok(());
             }
         }
-        let mut word = Word::with_capacity(raw.len());
-        // Symbol lengths only feed offsets, which this path does not report.
-        if let Some(Some(preformed)) = self.preformed.get() {
-            preformed.push_word(raw, table, &mut word);
-        } else {
-            for &b in raw {
-                word.push(table[usize::from(b)], 1);
+        // One word per thread, reused: a cache miss allocates nothing here.
+        WORD.with(|word| {
+            let mut word = word.borrow_mut();
+            word.clear();
+            // Symbol lengths only feed offsets, which this path does not report.
+            if let Some(Some(preformed)) = self.preformed.get() {
+                preformed.push_word(raw, table, &mut word);
+            } else {
+                for &b in raw {
+                    word.push(table[usize::from(b)], 1);
+                }
+                if self.preformed.get().is_none() && !raw.is_ascii() {
+                    self.count_unformed(raw, table);
+                }
             }
-            if self.preformed.get().is_none() && !raw.is_ascii() {
-                self.count_unformed(raw, table);
+            word.merge_all(&self.merges, None, self.rank_limit);
+            out.extend(word.tokens().map(|(id, _)| id));
+            // A document-long word's symbols are not kept.
+            if word.capacity() > KEPT_WORD_SYMBOLS {
+                *word = Word::default();
             }
-        }
-        word.merge_all(&self.merges, None, self.rank_limit);
-        out.extend(word.tokens().map(|(id, _)| id));
+        });
         Ok(())
     }
 

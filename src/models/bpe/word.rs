@@ -102,6 +102,16 @@ impl Word {
         }
     }
 
+    /// Room for symbols without reallocating.
+    pub fn capacity(&self) -> usize {
+        self.symbols.capacity()
+    }
+
+    /// Removes every symbol, keeping the allocation.
+    pub fn clear(&mut self) {
+        self.symbols.clear();
+    }
+
     /// Appends a symbol covering `len` bytes. The caller keeps the word within
     /// [`MAX_WORD_BYTES`], so lengths and indices fit in `u32`.
     #[inline]
