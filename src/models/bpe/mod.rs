@@ -94,10 +94,14 @@ pub struct Bpe {
     /// ([`NO_ID`] when absent): the byte-level alphabet and most alphabets' letters are
     /// found without hashing.
     char_ids: Box<[u32]>,
-    /// The id of each byte's char in the byte-level alphabet ([`BYTE_TO_CHAR`]), when all
-    /// 256 chars have one and no char is decorated (a prefix or suffix): then a
-    /// byte-level piece's symbols come straight from its raw bytes.
+    /// The id of each byte's char in the byte-level alphabet ([`BYTE_TO_CHAR`]), when no
+    /// char is decorated (a prefix or suffix): then a byte-level piece's symbols come
+    /// straight from its raw bytes. [`NO_ID`] for a byte whose char has no token.
     byte_char_ids: Option<Box<[u32; 256]>>,
+    /// The bytes whose char has no token, when some have none (several published files
+    /// leave out a dozen control bytes): a word with one of them takes the spelled path,
+    /// where an unknown char becomes the unknown token, fallback bytes or nothing.
+    absent_bytes: Option<Box<[bool; 256]>>,
     /// Multi-byte chars a byte-level word may start from as one symbol (see the
     /// `preformed` module), when `byte_char_ids` is set, ids are unique and some qualify.
     /// Built on demand, when text with many such chars comes (see that module).
@@ -208,12 +212,15 @@ impl Bpe {
         for (slot, c) in byte_char_ids.iter_mut().zip(BYTE_TO_CHAR) {
             *slot = char_ids.get(c as usize).copied().unwrap_or(NO_ID);
         }
-        let byte_char_ids =
-            (undecorated && !byte_char_ids.contains(&NO_ID)).then_some(byte_char_ids);
+        let absent_bytes = byte_char_ids
+            .contains(&NO_ID)
+            .then(|| Box::new(byte_char_ids.map(|id| id == NO_ID)));
+        let byte_char_ids = undecorated.then_some(byte_char_ids);
         Bpe {
             preformed: LazyPreformed::default(),
             char_ids,
             byte_char_ids,
+            absent_bytes,
             vocab_r,
             vocab,
             merges,
@@ -491,6 +498,12 @@ impl Bpe {
         };
         if raw.is_empty() {
             return Ok(());
+        }
+        if let Some(absent) = &self.absent_bytes {
+            if raw.iter().any(|&b| absent[usize::from(b)]) {
+                spell_into(raw, mapped);
+                return self.tokenize_ids(mapped, out);
+            }
         }
         if self.config.ignore_merges {
             spell_into(raw, mapped);

@@ -390,7 +390,8 @@ fn byte_level_ids_equal_the_spelled_path() {
     let bytes = b"ab c\xc3\xa9\xff\x00";
     for (seed, ignore, missing) in [(1, false, None), (2, true, None), (3, false, Some(b'c'))] {
         let model = byte_level_model(seed, ignore, missing);
-        assert_eq!(model.byte_char_ids.is_some(), missing.is_none());
+        assert!(model.byte_char_ids.is_some());
+        assert_eq!(model.absent_bytes.is_some(), missing.is_some());
         let mut mapped = String::new();
         for _ in 0..2000 {
             let raw: Vec<u8> = (0..next(40)).map(|_| bytes[next(bytes.len())]).collect();
