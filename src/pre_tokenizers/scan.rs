@@ -380,6 +380,32 @@ impl Window {
         }
     }
 
+    /// End (in the window) of the cl100k-family match of a run of ASCII whitespace that
+    /// starts the window with two whitespace bytes: up to its last line break when it has
+    /// one (`\s*[\r\n]+`), else all of it but its last char (`\s+(?!\S)`; that char goes
+    /// with what follows), as the exact scan cuts it. `None` when the run reaches the end of
+    /// the window or a byte of 0x80 or more (a char that may be whitespace too).
+    #[inline(always)]
+    fn spaces(&self) -> Option<u32> {
+        let mut end = 0;
+        // The end of the run's last line break (0: none).
+        let mut breaks = 0;
+        while let Some(&b) = self.bytes.get(end as usize) {
+            if BYTE_CLASS[usize::from(b)] != S {
+                break;
+            }
+            end += 1;
+            if b == b'\r' || b == b'\n' {
+                breaks = end;
+            }
+        }
+        // The run may go on past the window, or into a non-ASCII whitespace char.
+        if *self.bytes.get(end as usize)? >= 0x80 {
+            return None;
+        }
+        Some(if breaks > 0 { breaks } else { end - 1 })
+    }
+
     /// End (in the window) of the run of "other" bytes (not letter, number or whitespace)
     /// whose first byte is `from` (ASCII), as [`Window::run`].
     #[inline(always)]
@@ -556,7 +582,8 @@ impl QuickScan for Cl100kScan<'_> {
     /// without the Unicode tables (letters, optionally led by one char that is not a line
     /// break, letter or number; digits; symbols, optionally led by a space, and their line
     /// breaks; at most 15 bytes in all; one whitespace char before a char that it does not
-    /// join), over chars whose class the window knows ([`Window::char_class`]: ASCII,
+    /// join; a run of ASCII whitespace, [`Window::spaces`]), over chars whose class the
+    /// window knows ([`Window::char_class`]: ASCII,
     /// Latin-1 letters, the punctuation U+2010..U+2027); the scan moves past it. `None`
     /// (the scan unmoved) for anything else, as [`Gpt2Scan::quick`].
     #[inline(always)]
@@ -585,7 +612,8 @@ impl QuickScan for Cl100kScan<'_> {
                     X if leads_known_char(w.bytes[1]) => 17,
                     X => return None,
                     _ if k == O => 0,
-                    S => return None,
+                    // 18: a whitespace run.
+                    S => 18,
                     O if b == b' ' => 1,
                     // Before a number, a symbol or (after a line break) a letter, a
                     // whitespace char is a match of its own.
@@ -598,6 +626,8 @@ impl QuickScan for Cl100kScan<'_> {
                 } else if from < 16 {
                     w.finish(w.other_run(from), O)
                         .and_then(|end| line_breaks(&w, end))?
+                } else if from == 18 {
+                    w.spaces()?
                 } else {
                     1
                 }
