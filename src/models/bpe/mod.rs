@@ -517,14 +517,15 @@ impl Bpe {
             let mut word = word.borrow_mut();
             word.clear();
             // Symbol lengths only feed offsets, which this path does not report.
-            if let Some(Some(preformed)) = self.preformed.get() {
-                preformed.push_word(raw, table, &mut word);
-            } else {
-                for &b in raw {
-                    word.push(table[usize::from(b)], 1);
-                }
-                if self.preformed.get().is_none() && !raw.is_ascii() {
-                    self.count_unformed(raw, table);
+            match self.preformed.get() {
+                Some(Some(preformed)) => preformed.push_word(raw, table, &mut word),
+                built => {
+                    for &b in raw {
+                        word.push(table[usize::from(b)], 1);
+                    }
+                    if built.is_none() && !raw.is_ascii() {
+                        self.count_unformed(raw, table);
+                    }
                 }
             }
             word.merge_all(&self.merges, None, self.rank_limit);
@@ -539,8 +540,8 @@ impl Bpe {
 
     /// Builds now the table of multi-byte chars that byte-level words may start from as
     /// one symbol, which the ids path otherwise builds on demand, once text with many
-    /// non-ASCII chars has come (a pass over the vocabulary and the merges: a few
-    /// milliseconds on a 128,000-token vocabulary). Call it to keep that one-off cost out
+    /// non-ASCII chars has come (a pass over the vocabulary and the merges: about 10 ms
+    /// for a 128,000-token vocabulary). Call it to keep that one-off cost out
     /// of the first requests. Returns whether the model uses such a table (a byte-level
     /// vocabulary whose ids are unique, with chars that qualify). Tokens never depend on
     /// it.
@@ -563,7 +564,7 @@ impl Bpe {
                 .preformed
                 .build_now(|| self.build_preformed(byte_ids))
                 .is_some(),
-            _ => false,
+            None => false,
         }
     }
 
@@ -578,9 +579,8 @@ impl Bpe {
     #[inline(never)]
     fn count_unformed(&self, raw: &[u8], byte_ids: &[u32; 256]) {
         let chars = raw.iter().filter(|&&b| b >= 0xC0).count();
-        self.preformed.count(chars, preformed::BUILD_AFTER, || {
-            self.build_preformed(byte_ids)
-        });
+        self.preformed
+            .count(chars, || self.build_preformed(byte_ids));
     }
 
     /// [`Self::tokenize_ids`] of one whole word.

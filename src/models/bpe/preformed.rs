@@ -61,7 +61,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Multi-byte chars merged byte by byte before the table is built (see the module docs).
-pub(super) const BUILD_AFTER: usize = 16 * 1024;
+const BUILD_AFTER: usize = 16 * 1024;
 
 /// The table, built on demand (see the module docs).
 #[derive(Default)]
@@ -88,15 +88,10 @@ impl LazyPreformed {
     }
 
     /// Counts `chars` multi-byte chars merged without the table, and builds it with
-    /// `build` when that takes the count past `after`.
+    /// `build` when that takes the count to [`BUILD_AFTER`].
     #[inline]
-    pub fn count(
-        &self,
-        chars: usize,
-        after: usize,
-        build: impl FnOnce() -> Option<PreformedChars>,
-    ) {
-        if chars > 0 && self.waiting.fetch_add(chars, Ordering::Relaxed) + chars >= after {
+    pub fn count(&self, chars: usize, build: impl FnOnce() -> Option<PreformedChars>) {
+        if chars > 0 && self.waiting.fetch_add(chars, Ordering::Relaxed) + chars >= BUILD_AFTER {
             self.table.get_or_init(build);
         }
     }
