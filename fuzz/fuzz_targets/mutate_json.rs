@@ -1,7 +1,8 @@
 //! Structure-aware mutation of real tokenizer files: the input picks a file, then a series of
 //! mutations (replace a value by another type, tweak a number, change or empty a string, drop
 //! a field or an element, duplicate an element) applied at paths it chooses; the result is
-//! loaded, and if it loads, used to encode and decode a little.
+//! loaded, and if it loads, used to encode and decode a little; the ids path (BPE models with
+//! their pre-formed chars built) must give the encoding's ids.
 #![no_main]
 
 mod common;
@@ -152,6 +153,14 @@ fuzz_target!(|data: &[u8]| {
         let text = String::from_utf8_lossy(r.rest()).into_owned();
         if let Ok(enc) = tok.encode((text.as_str(), "second"), true) {
             let _ = tok.decode(enc.get_ids(), false);
+        }
+        // A BPE model's pre-formed chars, built from whatever vocabulary and merges the
+        // mutations left, must not change the ids path's result.
+        if let subtok::models::ModelWrapper::BPE(bpe) = tok.get_model() {
+            bpe.build_preformed_chars();
+        }
+        if let (Ok(enc), Ok(ids)) = (tok.encode(text.as_str(), false), tok.encode_ids(text.as_str(), false)) {
+            assert_eq!(ids, enc.get_ids(), "ids path differs on {text:?}");
         }
         let _ = tok.to_string(false);
     }
