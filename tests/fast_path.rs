@@ -21,7 +21,7 @@ use serde_json::Value;
 use subtok::models::ModelWrapper;
 use subtok::{Model, Tokenizer};
 
-/// Published tokenizers checked on the sample corpus.
+/// Shared tokenizers checked on the sample corpus.
 const CORPUS_TOKENIZERS: &[&str] = &[
     "gpt2",
     "llama3",
@@ -30,6 +30,15 @@ const CORPUS_TOKENIZERS: &[&str] = &[
     "llama2",
     "bert-base-uncased",
     "t5-small",
+    // Plans with general cuts: a `ByteLevel` step before `Digits` and a `Split` regex
+    // (units), a `Split` regex with `invert`, a `Split` literal, `Punctuation` and `Digits`.
+    "falcon-7b",
+    "clip-vit",
+    "chatglm3-6b",
+    "syn-split-contiguous",
+    "syn-split-merged-with-previous",
+    "syn-split-removed",
+    "syn-wordpiece-nfkd-punct-digits",
 ];
 
 fn manifest_dir() -> PathBuf {

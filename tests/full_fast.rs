@@ -30,6 +30,11 @@ const SHARED_TOKENIZERS: &[&str] = &[
     "t5-small",
     "llama2",
     "yi",
+    // Plans with a `Split` regex (inverted), a `Split` literal, `Punctuation` and `Digits`.
+    "clip-vit",
+    "chatglm3-6b",
+    "syn-split-merged-with-next",
+    "syn-wordpiece-nfkd-punct-digits",
 ];
 
 fn read_jsonl_texts(path: &Path) -> Option<Vec<String>> {

@@ -2,8 +2,10 @@
 //! the rest, either one piece per digit (`individual_digits`) or one piece per run.
 
 use crate::normalizer::SplitDelimiterBehavior;
+use crate::pattern::Pattern;
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::char_classes::is_numeric;
+use crate::pre_tokenizers::split::kept_ranges;
 use crate::{PreTokenizer, Result};
 
 /// Splits out numbers; see the module docs.
@@ -18,15 +20,27 @@ impl Digits {
     pub fn new(individual_digits: bool) -> Self {
         Digits { individual_digits }
     }
+
+    fn split_behavior(&self) -> SplitDelimiterBehavior {
+        if self.individual_digits {
+            SplitDelimiterBehavior::Isolated
+        } else {
+            SplitDelimiterBehavior::Contiguous
+        }
+    }
+
+    /// The byte ranges of the pieces this step cuts `s` into (empty ones may remain).
+    pub(crate) fn piece_ranges(&self, s: &str) -> Result<Vec<(usize, usize)>> {
+        Ok(kept_ranges(
+            is_numeric.find_matches(s)?,
+            self.split_behavior(),
+        ))
+    }
 }
 
 impl PreTokenizer for Digits {
     fn pre_tokenize(&self, pretokenized: &mut PreTokenizedString) -> Result<()> {
-        let behavior = if self.individual_digits {
-            SplitDelimiterBehavior::Isolated
-        } else {
-            SplitDelimiterBehavior::Contiguous
-        };
+        let behavior = self.split_behavior();
         pretokenized.split(|_, normalized| {
             if !normalized.get().chars().any(is_numeric) {
                 return Ok(vec![normalized]);

@@ -23,6 +23,17 @@
 //! bookkeeping of `slice`/`transform`; skipping it is what lets the ids path run at hundreds
 //! of MB/s.
 //!
+//! Other cutting steps (`Split` on any literal or regular expression, `Punctuation`,
+//! `Digits`) cut with the very functions the full path uses on each piece
+//! (`piece_ranges`, over the same matchers and `split_matches`), so their pieces are the
+//! same by construction. A `ByteLevel` step followed by other steps (Falcon) is a cutter
+//! that spells each of its pieces in the byte-level alphabet before the next steps cut it;
+//! such a plan has no ranges in the original text, so the fast full path does not take it,
+//! and the ids path caches the ids of each of that step's pieces (*units*, about a word)
+//! rather than those of the final pieces. Measured reason (ids, English, per 64 KiB):
+//! falcon-7b 136 → 4.6 million instructions, chatglm3-6b (a literal `Split`) and clip-vit
+//! (an inverted `Split` regex) off the general path.
+//!
 //! The cutters are iterators ([`super::scan`]) and the piece callback is generic, so the
 //! last cutter, the finishing step and the caller's per-piece work compile into one loop;
 //! a Metaspace piece with neither a space nor the replacement char inside (every piece
@@ -34,10 +45,15 @@
 //! ids path passes a [`PieceSink`] whose per-piece work is forced inline (a closure was
 //! left out of line): gpt2 47 → 41 instructions per byte.
 
+use super::char_classes::{is_numeric, is_punctuation};
+use super::digits::Digits;
 use super::metaspace::PrependScheme;
+use super::punctuation::Punctuation;
 use super::scan::{BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns};
+use super::split::Split;
 use super::whitespace::word_runs;
 use super::PreTokenizerWrapper;
+use crate::utils::byte_level::spell_into;
 use crate::Result;
 
 /// What receives the pieces of a [`StrPlan`], in order.
@@ -64,7 +80,7 @@ impl<F: FnMut(&str) -> Result<()> + ?Sized> PieceSink for F {
     }
 }
 
-/// A step that only cuts text into pieces.
+/// A step that cuts text into pieces (all but [`Cutter::ByteLevel`] only cut).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Cutter {
     /// The GPT-2 pattern.
@@ -77,6 +93,32 @@ pub(crate) enum Cutter {
     WhitespaceSplit,
     /// `Whitespace`.
     Whitespace,
+    /// Any other `Split` (a literal or a regular expression): the index of its copy in
+    /// `StrPlan::splits`, which cuts with the same matcher and behavior as the full path.
+    Split(usize),
+    /// `Punctuation`.
+    Punctuation(Punctuation),
+    /// `Digits`.
+    Digits(Digits),
+    /// `ByteLevel` followed by other steps: its leading space and GPT-2 cut, then the
+    /// byte-level spelling of each piece, which the next steps cut further (Falcon). A plan
+    /// with this step has no ranges in the original text ([`StrPlan::has_ranges`]).
+    ByteLevel { prefix_space: bool, regex: bool },
+}
+
+impl Cutter {
+    /// Whether this is one of the scanners or whitespace splits, which cut at every space
+    /// between ASCII graphic chars (see [`StrPlan::splits_before_spaces`]).
+    fn cuts_at_spaces(self) -> bool {
+        matches!(
+            self,
+            Cutter::Gpt2
+                | Cutter::Cl100k(_)
+                | Cutter::Bert
+                | Cutter::WhitespaceSplit
+                | Cutter::Whitespace
+        )
+    }
 }
 
 /// What happens to each piece after the cuts.
@@ -98,6 +140,8 @@ pub(crate) enum Finish {
 #[derive(Debug, Clone)]
 pub(crate) struct StrPlan {
     cutters: Vec<Cutter>,
+    /// The `Split` steps of [`Cutter::Split`].
+    splits: Vec<Split>,
     finish: Finish,
     /// The Metaspace replacement char, encoded (empty for other finishing steps).
     replacement: String,
@@ -108,6 +152,7 @@ impl StrPlan {
     pub(crate) fn from_pre_tokenizer(pre_tokenizer: Option<&PreTokenizerWrapper>) -> Option<Self> {
         let mut plan = StrPlan {
             cutters: Vec::new(),
+            splits: Vec::new(),
             finish: Finish::Plain,
             replacement: String::new(),
         };
@@ -120,7 +165,8 @@ impl StrPlan {
         };
         let (last, cutters) = steps.split_last()?;
         for step in cutters {
-            plan.cutters.push(cutter(step)?);
+            let c = cutter(step, &mut plan.splits)?;
+            plan.cutters.push(c);
         }
         match last {
             PreTokenizerWrapper::ByteLevel(b) => {
@@ -143,9 +189,73 @@ impl StrPlan {
                     split: m.split,
                 }
             }
-            other => plan.cutters.push(cutter(other)?),
+            other => {
+                let c = cutter(other, &mut plan.splits)?;
+                plan.cutters.push(c);
+            }
         }
         Some(plan)
+    }
+
+    /// Calls `f` on every *unit* of `s`, when the plan has a [`Cutter::ByteLevel`] step:
+    /// each piece of that step's cut before the byte-level spelling (with its leading space
+    /// when it adds one), which [`Self::unit_pieces`] takes on. Returns `Ok(false)` (and
+    /// calls nothing) for a plan without such a step. The pieces of a unit depend on its
+    /// text alone, so a caller may keep the ids of a unit instead of those of its pieces.
+    pub(crate) fn for_each_unit<F>(&self, s: &str, f: &mut F) -> Result<bool>
+    where
+        F: FnMut(&str) -> Result<()>,
+    {
+        let Some(at) = self.unit_step() else {
+            return Ok(false);
+        };
+        let (Some(before), Some(&step)) = (self.cutters.get(..at), self.cutters.get(at)) else {
+            return Ok(false);
+        };
+        self.cut(before, s, 0, &mut Units { step, f })?;
+        Ok(true)
+    }
+
+    /// The pieces of `unit` (see [`Self::for_each_unit`]) to `sink`: its byte-level
+    /// spelling (in `spelled`) cut by the steps after the [`Cutter::ByteLevel`] one, then
+    /// finished. `scratch` is working memory.
+    pub(crate) fn unit_pieces<S>(
+        &self,
+        unit: &str,
+        scratch: &mut String,
+        sink: &mut S,
+    ) -> Result<()>
+    where
+        S: PieceSink + ?Sized,
+    {
+        let after = self
+            .unit_step()
+            .and_then(|at| self.cutters.get(at + 1..))
+            .unwrap_or_default();
+        let mut spelled = String::with_capacity(unit.len() * 2);
+        spell_into(unit.as_bytes(), &mut spelled);
+        self.cut(after, &spelled, 0, &mut Finishing { scratch, sink })
+    }
+
+    /// Whether the plan has units (see [`Self::for_each_unit`]).
+    pub(crate) fn has_units(&self) -> bool {
+        self.unit_step().is_some()
+    }
+
+    /// The index of the first [`Cutter::ByteLevel`] step.
+    fn unit_step(&self) -> Option<usize> {
+        self.cutters
+            .iter()
+            .position(|c| matches!(c, Cutter::ByteLevel { .. }))
+    }
+
+    /// Whether the pieces are ranges of the text (no step before the last rewrites it):
+    /// what [`Self::for_each_range`] and [`Self::finish_ranges`] need.
+    pub(crate) fn has_ranges(&self) -> bool {
+        !self
+            .cutters
+            .iter()
+            .any(|c| matches!(c, Cutter::ByteLevel { .. }))
     }
 
     /// Whether every piece ends before a space that follows an ASCII graphic character and
@@ -154,11 +264,13 @@ impl StrPlan {
     /// pieces extends over one), or when Metaspace splits before each `▁`. A byte-level or
     /// Metaspace prefix goes only to pieces not starting with a space or `▁`.
     pub(crate) fn splits_before_spaces(&self) -> bool {
-        !self.cutters.is_empty()
-            || matches!(
-                self.finish,
-                Finish::ByteLevel { regex: true, .. } | Finish::Metaspace { split: true, .. }
-            )
+        let cutters = &self.cutters;
+        (!cutters.is_empty() && cutters.iter().all(|c| c.cuts_at_spaces()))
+            || (cutters.is_empty()
+                && matches!(
+                    self.finish,
+                    Finish::ByteLevel { regex: true, .. } | Finish::Metaspace { split: true, .. }
+                ))
     }
 
     /// The one scan that cuts the text, when the plan is a single GPT-2 or cl100k-family
@@ -227,7 +339,8 @@ impl StrPlan {
     /// byte range in `s` shifted by `base`, *before* the finishing step rewrites it:
     /// `prefixed` tells whether that step puts a prefix (space or replacement char) in
     /// front of the piece. The piece's model input is a function of its text, the flag and
-    /// [`StrPlan::finish_kind`]. `scratch` is working memory.
+    /// [`StrPlan::finish_kind`]. `scratch` is working memory. Only for a plan that
+    /// [has ranges](Self::has_ranges).
     pub(crate) fn for_each_range<E, F>(
         &self,
         s: &str,
@@ -236,8 +349,10 @@ impl StrPlan {
         f: &mut F,
     ) -> std::result::Result<(), E>
     where
+        E: From<crate::Error>,
         F: FnMut(usize, usize, bool) -> std::result::Result<(), E> + ?Sized,
     {
+        debug_assert!(self.has_ranges());
         self.cut(&self.cutters, s, base, &mut Ranges { scratch, f })
     }
 
@@ -265,8 +380,10 @@ impl StrPlan {
     }
 
     /// Runs `cutters` over `s` (at `base` in the whole text) and hands each piece to `leaf`.
+    /// After a [`Cutter::ByteLevel`], pieces are byte-level text and `base` means nothing.
     fn cut<E, L>(&self, cutters: &[Cutter], s: &str, base: usize, leaf: &mut L) -> Res<E>
     where
+        E: From<crate::Error>,
         L: Leaf<E> + ?Sized,
     {
         if s.is_empty() {
@@ -283,6 +400,14 @@ impl StrPlan {
                 Cutter::Bert => self.leaf_all(s, base, BertPieces::new(s), leaf),
                 Cutter::WhitespaceSplit => self.leaf_all(s, base, NonSpaceRuns::new(s), leaf),
                 Cutter::Whitespace => self.leaf_all(s, base, word_runs(s).into_iter(), leaf),
+                Cutter::ByteLevel { .. } => self.cut_byte_level(*first, rest, s, leaf),
+                other => match self.general_ranges(other, s)? {
+                    Some(ranges) => {
+                        let kept = ranges.into_iter().filter(|(a, b)| a < b);
+                        self.leaf_all(s, base, kept, leaf)
+                    }
+                    None => leaf.leaf(self, s, base),
+                },
             };
         }
         let mut each = |ranges: &mut dyn Iterator<Item = (usize, usize)>| -> Res<E> {
@@ -299,7 +424,44 @@ impl StrPlan {
             Cutter::Bert => each(&mut BertPieces::new(s)),
             Cutter::WhitespaceSplit => each(&mut NonSpaceRuns::new(s)),
             Cutter::Whitespace => each(&mut word_runs(s).into_iter()),
+            Cutter::ByteLevel { .. } => self.cut_byte_level(*first, rest, s, leaf),
+            other => match self.general_ranges(other, s)? {
+                Some(ranges) => each(&mut ranges.into_iter()),
+                None => self.cut(rest, s, base, leaf),
+            },
         }
+    }
+
+    /// The ranges of `Split`, `Punctuation` and `Digits`, from the same functions as the
+    /// full path's cuts (empty ones included), or `None` when `s` stays one piece: it has
+    /// no punctuation or numeric char (the shortcut the full path takes too).
+    fn general_ranges(&self, cutter: Cutter, s: &str) -> Result<Option<Vec<(usize, usize)>>> {
+        match cutter {
+            Cutter::Split(i) => match self.splits.get(i) {
+                Some(split) => split.piece_ranges(s).map(Some),
+                None => Ok(None),
+            },
+            Cutter::Punctuation(_) if !s.chars().any(is_punctuation) => Ok(None),
+            Cutter::Punctuation(p) => p.piece_ranges(s).map(Some),
+            Cutter::Digits(_) if !s.chars().any(is_numeric) => Ok(None),
+            Cutter::Digits(d) => d.piece_ranges(s).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// [`Cutter::ByteLevel`] on `s`, then `rest` on each of its pieces, spelled in the
+    /// byte-level alphabet (as the `ByteLevel` pre-tokenizer: leading space, GPT-2 cut, then
+    /// each char rewritten).
+    fn cut_byte_level<E, L>(&self, step: Cutter, rest: &[Cutter], s: &str, leaf: &mut L) -> Res<E>
+    where
+        E: From<crate::Error>,
+        L: Leaf<E> + ?Sized,
+    {
+        let mut spelled = String::new();
+        byte_level_cut(step, s, &mut |piece: &str| -> Res<E> {
+            spell_into(piece.as_bytes(), &mut spelled);
+            self.cut(rest, &spelled, 0, leaf)
+        })
     }
 
     /// Hands each range of `s` to `leaf`.
@@ -434,6 +596,54 @@ impl<S: PieceSink + ?Sized> Leaf<crate::Error> for Finishing<'_, S> {
     }
 }
 
+/// The leaf of [`StrPlan::for_each_unit`]: the cut of a [`Cutter::ByteLevel`] step, without
+/// its spelling.
+struct Units<'a, F: ?Sized> {
+    step: Cutter,
+    f: &'a mut F,
+}
+
+impl<F> Leaf<crate::Error> for Units<'_, F>
+where
+    F: FnMut(&str) -> Result<()> + ?Sized,
+{
+    fn leaf(&mut self, _plan: &StrPlan, s: &str, _base: usize) -> Result<()> {
+        byte_level_cut(self.step, s, &mut *self.f)
+    }
+}
+
+/// The cut of a [`Cutter::ByteLevel`] step on `s`, as the `ByteLevel` pre-tokenizer cuts:
+/// a leading space when it adds one and `s` has none, then the GPT-2 pattern when it uses
+/// it; each piece (not yet spelled) goes to `f`.
+fn byte_level_cut<E, F>(step: Cutter, s: &str, f: &mut F) -> Res<E>
+where
+    F: FnMut(&str) -> Res<E> + ?Sized,
+{
+    let Cutter::ByteLevel {
+        prefix_space,
+        regex,
+    } = step
+    else {
+        return f(s);
+    };
+    let spaced;
+    let text = if prefix_space && !s.starts_with(' ') {
+        spaced = format!(" {s}");
+        spaced.as_str()
+    } else {
+        s
+    };
+    if !regex {
+        return f(text);
+    }
+    for (a, b) in Gpt2Scan::new(text) {
+        if let Some(piece) = text.get(a..b) {
+            f(piece)?;
+        }
+    }
+    Ok(())
+}
+
 /// The leaf of [`StrPlan::for_each_range`]: the cuts of the finishing step, as ranges with
 /// the prefix flag.
 struct Ranges<'a, F: ?Sized> {
@@ -500,15 +710,26 @@ where
 }
 
 /// The cutting step of `step`, if it is one.
-fn cutter(step: &PreTokenizerWrapper) -> Option<Cutter> {
+/// A `Split` that is not a scanner is copied into `splits`.
+fn cutter(step: &PreTokenizerWrapper, splits: &mut Vec<Split>) -> Option<Cutter> {
     match step {
         PreTokenizerWrapper::BertPreTokenizer(_) => Some(Cutter::Bert),
         PreTokenizerWrapper::WhitespaceSplit(_) => Some(Cutter::WhitespaceSplit),
         PreTokenizerWrapper::Whitespace(_) => Some(Cutter::Whitespace),
-        PreTokenizerWrapper::Split(split) => match split.scanner_digits()? {
-            None => Some(Cutter::Gpt2),
-            Some(n) => Some(Cutter::Cl100k(n)),
+        PreTokenizerWrapper::Split(split) => match split.scanner_digits() {
+            Some(None) => Some(Cutter::Gpt2),
+            Some(Some(n)) => Some(Cutter::Cl100k(n)),
+            None => {
+                splits.push(split.clone());
+                Some(Cutter::Split(splits.len() - 1))
+            }
         },
+        PreTokenizerWrapper::Punctuation(p) => Some(Cutter::Punctuation(*p)),
+        PreTokenizerWrapper::Digits(d) => Some(Cutter::Digits(*d)),
+        PreTokenizerWrapper::ByteLevel(b) => Some(Cutter::ByteLevel {
+            prefix_space: b.add_prefix_space,
+            regex: b.use_regex,
+        }),
         _ => None,
     }
 }

@@ -3,8 +3,10 @@
 //! configured [`SplitDelimiterBehavior`] (default `Isolated`).
 
 use crate::normalizer::SplitDelimiterBehavior;
+use crate::pattern::Pattern;
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::char_classes::is_punctuation;
+use crate::pre_tokenizers::split::kept_ranges;
 use crate::{PreTokenizer, Result};
 
 fn default_behavior() -> SplitDelimiterBehavior {
@@ -31,6 +33,11 @@ impl Punctuation {
     /// Builds the pre-tokenizer.
     pub fn new(behavior: SplitDelimiterBehavior) -> Self {
         Punctuation { behavior }
+    }
+
+    /// The byte ranges of the pieces this step cuts `s` into (empty ones may remain).
+    pub(crate) fn piece_ranges(&self, s: &str) -> Result<Vec<(usize, usize)>> {
+        Ok(kept_ranges(is_punctuation.find_matches(s)?, self.behavior))
     }
 }
 

@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalizer::SplitDelimiterBehavior;
+use crate::normalizer::{split_matches, SplitDelimiterBehavior};
 use crate::pattern::{Pattern, SysRegex};
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::byte_level::gpt2_pieces;
@@ -224,6 +224,31 @@ impl Split {
             Scanner::Cl100k(n) => Some(*n),
         })
     }
+}
+
+impl Split {
+    /// The byte ranges of the pieces this split cuts `s` into, as
+    /// [`NormalizedString::split`](crate::NormalizedString::split) cuts a piece with this
+    /// pattern and behavior (removed segments left out; empty ranges may remain).
+    pub(crate) fn piece_ranges(&self, s: &str) -> Result<Vec<(usize, usize)>> {
+        let matches = if self.invert {
+            Inverted(&self.matcher).find_matches(s)?
+        } else {
+            self.matcher.find_matches(s)?
+        };
+        Ok(kept_ranges(matches, self.behavior))
+    }
+}
+
+/// The ranges that [`split_matches`] keeps of `matches` under `behavior`.
+pub(crate) fn kept_ranges(
+    matches: Vec<(Offsets, bool)>,
+    behavior: SplitDelimiterBehavior,
+) -> Vec<(usize, usize)> {
+    split_matches(matches, behavior)
+        .into_iter()
+        .filter_map(|(o, remove)| (!remove).then_some(o))
+        .collect()
 }
 
 impl PreTokenizer for Split {

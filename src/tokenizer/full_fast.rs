@@ -1071,7 +1071,9 @@ pub(super) fn encode_str_fast(
         let plan = cache
             .plan
             .get_or_insert_with(|| {
-                StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()).map(Rc::new)
+                StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref())
+                    .filter(StrPlan::has_ranges)
+                    .map(Rc::new)
             })
             .clone()?;
         let marker = cache

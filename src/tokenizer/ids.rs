@@ -350,6 +350,8 @@ struct PieceCache {
     ids: IdsCache,
     /// How the tokenizer is Llama-style, if it is (computed on first use).
     marker: Option<Option<Rc<MarkerStyle>>>,
+    /// The pre-tokenizer's plan, if it has one (computed on first use).
+    plan: Option<Option<Rc<StrPlan>>>,
     /// Byte-level spelling of the current piece.
     mapped: String,
     /// Working memory of the pre-tokenizer plan.
@@ -384,17 +386,22 @@ pub(super) fn encode_ids_fast_from(
     if tok.truncation.is_some() || tok.padding.is_some() {
         return None;
     }
-    let plan = StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref())?;
     let (prefix, suffix) = match &tok.post_processor {
         Some(p) => p.single_affixes(add_special_tokens)?,
         None => (Vec::new(), Vec::new()),
     };
-    out.extend_from_slice(&prefix);
-    let result = with_cache(&CACHES, &tok.cache_key, |cache| {
-        body_ids(tok, &plan, text, continued, cache, out)
-    });
-    out.extend_from_slice(&suffix);
-    Some(result)
+    with_cache(&CACHES, &tok.cache_key, |cache| {
+        let plan = cache
+            .plan
+            .get_or_insert_with(|| {
+                StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref()).map(Rc::new)
+            })
+            .clone()?;
+        out.extend_from_slice(&prefix);
+        let result = body_ids(tok, &plan, text, continued, cache, out);
+        out.extend_from_slice(&suffix);
+        Some(result)
+    })
 }
 
 /// Steps 1–4 of the module docs.
@@ -565,8 +572,47 @@ fn pieces_ids(
         if let Some(prefixed) = plan.quick_metaspace() {
             return quick_metaspace_ids(plan, text, prefixed, ctx, scratch, ids, mapped, out);
         }
+        if plan.has_units() {
+            return unit_ids(plan, text, ctx, scratch, ids, mapped, out);
+        }
     }
     plan.for_each_piece(text, scratch, &mut sink(ctx, ids, mapped, out))
+}
+
+/// Steps 3 and 4 for a plan with units (a `ByteLevel` step before other cuts, Falcon): the
+/// cache keeps the ids of each unit, which is about a word (see
+/// [`StrPlan::for_each_unit`]), so that a hit skips the cuts after that step as well as
+/// the model. Every key of such a tokenizer is a unit. Measured reason: the cuts after the
+/// byte-level step (digits, a regular expression) cost falcon-7b ~600 instructions per
+/// byte-level piece.
+fn unit_ids(
+    plan: &StrPlan,
+    text: &str,
+    ctx: &PieceCtx<'_>,
+    scratch: &mut String,
+    cache: &mut IdsCache,
+    mapped: &mut String,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    plan.for_each_unit(text, &mut |unit: &str| {
+        let probe = match cache.get_front(unit, out) {
+            Ok(()) => return Ok(()),
+            Err(probe) => probe,
+        };
+        let probe = match cache.get_slow(unit, probe, out) {
+            Ok(()) => return Ok(()),
+            Err(probe) => probe,
+        };
+        let start = out.len();
+        plan.unit_pieces(unit, scratch, &mut |piece: &str| {
+            ctx.model_ids(piece, mapped, out)
+        })?;
+        if unit.len() <= MAX_PIECE_BYTES {
+            cache.insert(unit, probe, out.get(start..).unwrap_or_default());
+        }
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Steps 3 and 4 fused for a plan with a quick scan: the quick step hands over each
@@ -746,6 +792,17 @@ impl PieceCtx<'_> {
         }
     }
 
+    /// The model's ids of `piece` (spelled in `mapped` when it is a byte-level piece and the
+    /// model needs the text).
+    #[inline(always)]
+    fn model_ids(&self, piece: &str, mapped: &mut String, out: &mut Vec<u32>) -> Result<()> {
+        if self.byte_level {
+            self.tok.model.byte_level_ids(piece.as_bytes(), mapped, out)
+        } else {
+            self.tok.model.tokenize_ids(piece, out)
+        }
+    }
+
     /// [`Self::ids`] past a front-table miss: the rest of the cache, then the model.
     #[inline(never)]
     fn ids_slow(
@@ -765,13 +822,7 @@ impl PieceCtx<'_> {
             Err(_) => None,
         };
         let start = out.len();
-        if self.byte_level {
-            self.tok
-                .model
-                .byte_level_ids(piece.as_bytes(), mapped, out)?;
-        } else {
-            self.tok.model.tokenize_ids(piece, out)?;
-        }
+        self.model_ids(piece, mapped, out)?;
         if self.cacheable && piece.len() <= MAX_PIECE_BYTES {
             cache.insert(piece, probe, out.get(start..).unwrap_or_default());
         }
