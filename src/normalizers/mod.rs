@@ -259,11 +259,26 @@ fn lowercase_str(s: &str) -> Option<String> {
             .any(|b| b.is_ascii_uppercase())
             .then(|| s.to_ascii_lowercase());
     }
+    // ASCII chars (most of the text, usually) skip the general case mapping.
     let unchanged = s.chars().all(|c| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
         let mut l = c.to_lowercase();
         l.next() == Some(c) && l.next().is_none()
     });
-    (!unchanged).then(|| s.chars().flat_map(char::to_lowercase).collect())
+    if unchanged {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    Some(out)
 }
 
 impl NormalizerWrapper {
@@ -351,6 +366,11 @@ impl NormalizerWrapper {
         }
     }
 
+    /// Whether this is a `Replace` of a regular expression.
+    fn is_regex_replace(&self) -> bool {
+        matches!(self, NormalizerWrapper::Replace(r) if r.is_regex())
+    }
+
     /// The text of [`normalize_str`](Self::normalize_str); `None` when unchanged.
     fn rewrite(&self, s: &str) -> Result<Option<String>> {
         use unicode::{rewrite_form, Form};
@@ -360,6 +380,7 @@ impl NormalizerWrapper {
             NormalizerWrapper::NFKC(_) => Ok(rewrite_form(s, Form::Nfkc)),
             NormalizerWrapper::NFKD(_) => Ok(rewrite_form(s, Form::Nfkd)),
             NormalizerWrapper::Lowercase(_) => Ok(lowercase_str(s)),
+            NormalizerWrapper::StripAccents(_) => Ok(StripAccents::rewrite(s)),
             NormalizerWrapper::BertNormalizer(n) => n.rewrite(s),
             NormalizerWrapper::Precompiled(n) => n.rewrite(s),
             NormalizerWrapper::Prepend(p) if !p.prepend.is_empty() => {
@@ -379,22 +400,38 @@ impl NormalizerWrapper {
                         _ => s.contains(lit).then(|| s.replace(lit, r.content())),
                     })
                 }
-                None => rewrite_slow(self, s),
+                None => match r.replaced_str(s)? {
+                    Some(Cow::Owned(o)) => Ok(Some(o)),
+                    Some(Cow::Borrowed(_)) => Ok(None),
+                    None => rewrite_slow(self, s),
+                },
             },
             NormalizerWrapper::Sequence(seq) => {
                 let n = seq.normalizers.len();
+                // A regular-expression `Replace` keeps the start aligned unless a match is
+                // empty, which the loop checks.
                 let aligned = seq
                     .normalizers
                     .iter()
                     .take(n.saturating_sub(1))
-                    .all(Self::keeps_start_aligned);
+                    .all(|n| n.keeps_start_aligned() || n.is_regex_replace());
                 if !aligned {
                     return rewrite_slow(self, s);
                 }
                 let mut owned: Option<String> = None;
                 for norm in &seq.normalizers {
                     let cur = owned.as_deref().unwrap_or(s);
-                    if let Some(next) = norm.rewrite(cur)? {
+                    let next = match norm {
+                        NormalizerWrapper::Replace(r) if r.is_regex() => {
+                            match r.replaced_str(cur)? {
+                                Some(Cow::Owned(o)) => Some(o),
+                                Some(Cow::Borrowed(_)) => None,
+                                None => return rewrite_slow(self, s),
+                            }
+                        }
+                        _ => norm.rewrite(cur)?,
+                    };
+                    if let Some(next) = next {
                         owned = Some(next);
                     }
                 }
@@ -697,6 +734,59 @@ mod replace_byte_tests {
                 match got {
                     Some(got) => assert_eq!(got, want, "{s:?}"),
                     None => assert_eq!(want, s, "{s:?}"),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod normalize_str_tests {
+    use super::*;
+
+    /// `normalize_str` gives the text of `normalize` on a fresh string, for the normalizers
+    /// with a string-only rewrite (regular-expression `Replace`, `StripAccents`,
+    /// `Lowercase`) alone and in sequences, on texts with runs of spaces, marks, case
+    /// mappings that change length, and patterns with empty matches.
+    #[test]
+    fn equals_the_text_of_normalize() {
+        let configs = [
+            r#"{"type":"Replace","pattern":{"Regex":"\\s+"},"content":" "}"#,
+            r#"{"type":"Replace","pattern":{"Regex":" {2,}"},"content":" "}"#,
+            r#"{"type":"Replace","pattern":{"Regex":"a*"},"content":"-"}"#,
+            r#"{"type":"Replace","pattern":{"Regex":"(?=b)"},"content":"X"}"#,
+            r#"{"type":"Replace","pattern":{"Regex":"^\\s+|\\s+$"},"content":""}"#,
+            r#"{"type":"Replace","pattern":{"String":""},"content":"_"}"#,
+            r#"{"type":"StripAccents"}"#,
+            r#"{"type":"Lowercase"}"#,
+            r#"{"type":"Sequence","normalizers":[{"type":"NFKD"},{"type":"StripAccents"},{"type":"Lowercase"},{"type":"Replace","pattern":{"Regex":" {2,}"},"content":" "}]}"#,
+            r#"{"type":"Sequence","normalizers":[{"type":"NFC"},{"type":"Replace","pattern":{"Regex":"\\s+"},"content":" "},{"type":"Lowercase"}]}"#,
+            r#"{"type":"Sequence","normalizers":[{"type":"Replace","pattern":{"Regex":"x*"},"content":"y"},{"type":"Lowercase"},{"type":"StripAccents"}]}"#,
+            r#"{"type":"Sequence","normalizers":[{"type":"Replace","pattern":{"Regex":"\\s"},"content":""},{"type":"Prepend","prepend":"▁"},{"type":"NFD"}]}"#,
+        ];
+        let texts = [
+            "",
+            " ",
+            "a",
+            "Hello  World",
+            "  leading and trailing  ",
+            "\tTabs\nand\r\nlines",
+            "Crème Brûlée ÉCOLE",
+            "e\u{301}a\u{308} \u{301}start",
+            "İstanbul ẞ ΣΑΣ ǅ",
+            "aaa bab aXb",
+            "日本語  テキスト",
+            "😀 x\u{200d}y",
+        ];
+        for json in configs {
+            let n: NormalizerWrapper = serde_json::from_str(json).unwrap();
+            for s in texts {
+                let mut full = NormalizedString::from(s);
+                let want = n.normalize(&mut full).map(|()| full.get().to_owned());
+                let got = n.normalize_str(s).map(|t| t.into_owned());
+                match (got, want) {
+                    (Ok(g), Ok(w)) => assert_eq!(g, w, "{json} on {s:?}"),
+                    (g, w) => assert_eq!(g.is_err(), w.is_err(), "{json} on {s:?}"),
                 }
             }
         }

@@ -14,6 +14,8 @@
 //! chars, so the matches are then replaced one by one from the last, which leaves the text
 //! before each match untouched and gives the same alignments.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::pattern::{Pattern, SysRegex};
@@ -80,6 +82,36 @@ impl Replace {
             Matcher::Literal(s) if !s.is_empty() => Some(s),
             _ => None,
         }
+    }
+
+    /// Whether the pattern is a regular expression (or the empty literal, which is one).
+    pub(crate) fn is_regex(&self) -> bool {
+        matches!(self.matcher, Matcher::Regex(_))
+    }
+
+    /// The text [`Normalizer::normalize`] gives for `s`, without alignments: the parts
+    /// between matches, with `content` for each match. `None` when a match is empty (its
+    /// content may then align to nothing at the start, which can change what the next
+    /// normalizer of a sequence does: the caller takes the full path).
+    pub(crate) fn replaced_str<'a>(&self, s: &'a str) -> Result<Option<Cow<'a, str>>> {
+        let segments = match &self.matcher {
+            Matcher::Literal(lit) if !s.contains(lit.as_str()) => return Ok(Some(s.into())),
+            Matcher::Literal(lit) => lit.as_str().find_matches(s)?,
+            Matcher::Regex(re) => re.find_matches(s)?,
+        };
+        if !segments.iter().any(|&(_, is_match)| is_match) {
+            return Ok(Some(s.into()));
+        }
+        let mut out = String::with_capacity(s.len() + self.content.len());
+        for &((start, end), is_match) in &segments {
+            match (is_match, s.get(start..end)) {
+                (true, _) if start == end => return Ok(None),
+                (true, _) => out.push_str(&self.content),
+                (false, Some(part)) => out.push_str(part),
+                (false, None) => return Ok(None),
+            }
+        }
+        Ok(Some(out.into()))
     }
 
     /// The pattern searched for.

@@ -56,11 +56,26 @@ impl Normalizer for Strip {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StripAccents {}
 
+impl StripAccents {
+    /// Whether `c` stays (it is not a combining mark).
+    #[inline]
+    fn keeps(c: char) -> bool {
+        (c as u32) < 0x300 || !in_ranges(COMBINING_MARK_9, c)
+    }
+
+    /// The text [`Normalizer::normalize`] gives for `s` on its own, without alignments;
+    /// `None` when unchanged.
+    pub(crate) fn rewrite(s: &str) -> Option<String> {
+        if s.is_ascii() || s.chars().all(Self::keeps) {
+            return None;
+        }
+        Some(s.chars().filter(|&c| Self::keeps(c)).collect())
+    }
+}
+
 impl Normalizer for StripAccents {
     fn normalize(&self, normalized: &mut NormalizedString) -> Result<()> {
-        filter_whole(normalized, |c| {
-            (c as u32) < 0x300 || !in_ranges(COMBINING_MARK_9, c)
-        })
+        filter_whole(normalized, Self::keeps)
     }
 }
 
