@@ -288,7 +288,10 @@ impl NormalizerWrapper {
     ///
     /// Common normalizers have string-only implementations (Unicode forms behind their
     /// quick check, ASCII fast paths for lowercasing, BERT and SentencePiece charsmaps,
-    /// literal replacement, prepending); the others run the full normalizer.
+    /// literal and regular-expression replacement, accent stripping, prepending); the
+    /// others run the full normalizer. Measured reason for the last two: albert-base-v2's
+    /// sequence (NFKD, StripAccents, Lowercase, a regular-expression Replace) took 22 → 5.8
+    /// million instructions per 64 KiB of English on the ids path.
     pub fn normalize_str<'a>(&self, s: &'a str) -> Result<Cow<'a, str>> {
         Ok(match self.rewrite(s)? {
             Some(owned) => Cow::Owned(owned),

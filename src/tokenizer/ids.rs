@@ -583,8 +583,8 @@ fn pieces_ids(
 /// cache keeps the ids of each unit, which is about a word (see
 /// [`StrPlan::for_each_unit`]), so that a hit skips the cuts after that step as well as
 /// the model. Every key of such a tokenizer is a unit. Measured reason: the cuts after the
-/// byte-level step (digits, a regular expression) cost falcon-7b ~600 instructions per
-/// byte-level piece.
+/// byte-level step run a regular expression on every piece; falcon-7b English ids 40 → 4.6
+/// million instructions per 64 KiB against caching the final pieces.
 fn unit_ids(
     plan: &StrPlan,
     text: &str,
