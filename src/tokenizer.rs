@@ -691,6 +691,8 @@ impl Tokenizer {
             }
             return result;
         }
+        // The fast path may have written some ids before finding it does not apply.
+        out.clear();
         let encoding = self.encode(text, add_special_tokens)?;
         out.extend_from_slice(encoding.get_ids());
         Ok(())
@@ -704,7 +706,25 @@ impl Tokenizer {
         texts: &[S],
         add_special_tokens: bool,
     ) -> Result<Vec<Vec<u32>>> {
-        if self.padding.is_some() {
+        if let Some(params) = &self.padding {
+            // Each text's ids on the fast path, then the batch padded as a whole; any text
+            // the fast path does not take (or an error) sends the batch to `encode_batch`.
+            let fast: Option<Vec<Vec<u32>>> = texts
+                .par_iter()
+                .map(|t| {
+                    let text = t.as_ref();
+                    self.check_input_size(text.len()).ok()?;
+                    let mut out = Vec::with_capacity(text.len() / 3 + 4);
+                    ids::encode_ids_unpadded(self, text, add_special_tokens, &mut out)?
+                        .ok()
+                        .map(|()| out)
+                })
+                .collect();
+            if let Some(mut batch) = fast {
+                if crate::utils::padding::pad_ids(&mut batch, params) {
+                    return Ok(batch);
+                }
+            }
             let inputs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
             return Ok(self
                 .encode_batch(inputs, add_special_tokens)?

@@ -547,3 +547,159 @@ fn unigram_viterbi_agrees_with_brute_force() {
     }
     assert!(checked > 1000);
 }
+
+/// `encode_ids` with truncation (single texts: the fast path truncates the model's ids)
+/// gives `encode`'s ids, or fails where `encode` fails, for every direction, strategy and
+/// budget, with strides below, at and above the budget, with and without special tokens.
+#[test]
+fn encode_ids_matches_encode_with_truncation() {
+    use subtok::utils::truncation::{TruncationDirection, TruncationParams, TruncationStrategy};
+    let corpus: Vec<String> =
+        std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
+            .unwrap()
+            .lines()
+            .step_by(10)
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_owned()
+            })
+            .chain(["", "a", "Hello world", "  x  "].map(String::from))
+            .collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = conformance_dir() {
+        for name in ["albert-base-v2", "gpt2", "bert-base-uncased", "falcon-7b"] {
+            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
+        }
+    }
+    let mut checked = 0;
+    for path in paths {
+        let mut tok = load(&path);
+        tok.with_padding(None);
+        for direction in [TruncationDirection::Right, TruncationDirection::Left] {
+            for strategy in [
+                TruncationStrategy::LongestFirst,
+                TruncationStrategy::OnlyFirst,
+                TruncationStrategy::OnlySecond,
+            ] {
+                for max_length in [0, 1, 2, 3, 7, 64] {
+                    for stride in [0, 2, 7] {
+                        tok.with_truncation(Some(TruncationParams {
+                            direction,
+                            max_length,
+                            strategy,
+                            stride,
+                        }))
+                        .unwrap();
+                        for special in [false, true] {
+                            for text in &corpus {
+                                let want = tok.encode(text.as_str(), special);
+                                let got = tok.encode_ids(text.as_str(), special);
+                                match (&got, &want) {
+                                    (Ok(g), Ok(w)) => assert_eq!(
+                                        g,
+                                        w.get_ids(),
+                                        "{}: {direction:?} {strategy:?} max {max_length} \
+                                         stride {stride} special {special}: {text:?}",
+                                        path.display()
+                                    ),
+                                    _ => assert_eq!(
+                                        got.is_err(),
+                                        want.is_err(),
+                                        "{}: {direction:?} {strategy:?} max {max_length} \
+                                         stride {stride} special {special}: {text:?}",
+                                        path.display()
+                                    ),
+                                }
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
+}
+
+/// `encode_ids` and `encode_batch_ids` with padding (and truncation) give the ids of
+/// `encode` and `encode_batch`, or fail where those fail, for fixed and batch-longest
+/// targets, multiples and both sides.
+#[test]
+fn encode_ids_matches_encode_with_padding() {
+    use subtok::utils::padding::{PaddingDirection, PaddingParams, PaddingStrategy};
+    use subtok::utils::truncation::TruncationParams;
+    let corpus: Vec<String> =
+        std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
+            .unwrap()
+            .lines()
+            .step_by(7)
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_owned()
+            })
+            .chain(["", "a", "Hello world"].map(String::from))
+            .collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = conformance_dir() {
+        for name in ["all-minilm-l6-v2", "all-minilm-l6-v2-batchpad", "gpt2"] {
+            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
+        }
+    }
+    let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
+    for path in paths {
+        let mut tok = load(&path);
+        for truncation in [None, Some(32)] {
+            tok.with_truncation(truncation.map(|max_length| TruncationParams {
+                max_length,
+                ..TruncationParams::default()
+            }))
+            .unwrap();
+            for strategy in [PaddingStrategy::BatchLongest, PaddingStrategy::Fixed(48)] {
+                for multiple in [None, Some(0), Some(8)] {
+                    for direction in [PaddingDirection::Right, PaddingDirection::Left] {
+                        tok.with_padding(Some(PaddingParams {
+                            strategy,
+                            direction,
+                            pad_to_multiple_of: multiple,
+                            pad_id: 7,
+                            ..PaddingParams::default()
+                        }));
+                        let what = format!(
+                            "{}: truncation {truncation:?} {strategy:?} {multiple:?} {direction:?}",
+                            path.display()
+                        );
+                        for special in [false, true] {
+                            for text in &texts {
+                                let want = tok.encode(*text, special).unwrap();
+                                let got = tok.encode_ids(*text, special).unwrap();
+                                assert_eq!(got, want.get_ids(), "{what}: {text:?}");
+                            }
+                            let want: Vec<Vec<u32>> = tok
+                                .encode_batch(texts.clone(), special)
+                                .unwrap()
+                                .iter()
+                                .map(|e| e.get_ids().to_vec())
+                                .collect();
+                            let got = tok.encode_batch_ids(&texts, special).unwrap();
+                            assert_eq!(got, want, "{what}: batch");
+                        }
+                    }
+                }
+            }
+        }
+        // A target past the limit fails in both paths.
+        tok.with_padding(Some(PaddingParams {
+            strategy: PaddingStrategy::Fixed(usize::MAX / 2),
+            ..PaddingParams::default()
+        }));
+        assert!(tok.encode("Hello world", false).is_err());
+        assert!(tok.encode_ids("Hello world", false).is_err());
+        assert!(tok.encode_batch_ids(&["Hello world"], false).is_err());
+    }
+}

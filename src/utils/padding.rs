@@ -70,21 +70,56 @@ impl Default for PaddingParams {
 /// error instead of an attempt to allocate it; the reference tries and runs out of memory.
 pub const MAX_PADDED_LENGTH: usize = 1 << 24;
 
-/// Pads every encoding of `encodings` (and their overflowing windows) to the target length.
-/// Errors when padding is needed to a length above [`MAX_PADDED_LENGTH`].
-pub fn pad_encodings(encodings: &mut [Encoding], params: &PaddingParams) -> Result<()> {
-    if encodings.is_empty() {
-        return Ok(());
-    }
+/// The length padding brings a batch to, when its longest encoding has `longest` tokens.
+fn target_length(params: &PaddingParams, longest: usize) -> usize {
     let mut target = match params.strategy {
         PaddingStrategy::Fixed(n) => n,
-        PaddingStrategy::BatchLongest => encodings.iter().map(Encoding::len).max().unwrap_or(0),
+        PaddingStrategy::BatchLongest => longest,
     };
     if let Some(multiple) = params.pad_to_multiple_of {
         if multiple > 0 && target % multiple > 0 {
             target = target.saturating_add(multiple - target % multiple);
         }
     }
+    target
+}
+
+/// Pads the ids of a batch (no overflowing windows) as [`pad_encodings`] pads the ids of
+/// the encodings they come from. `false` (nothing changed) where [`pad_encodings`] would
+/// fail, so that the caller can run it and report the error.
+pub(crate) fn pad_ids(batch: &mut [Vec<u32>], params: &PaddingParams) -> bool {
+    if batch.is_empty() {
+        return true;
+    }
+    let target = target_length(params, batch.iter().map(Vec::len).max().unwrap_or(0));
+    // Past the limit, whether padding fails also depends on overflowing windows.
+    if target > MAX_PADDED_LENGTH {
+        return false;
+    }
+    for ids in batch.iter_mut() {
+        let Some(n) = target.checked_sub(ids.len()).filter(|&n| n > 0) else {
+            continue;
+        };
+        match params.direction {
+            PaddingDirection::Left => {
+                ids.splice(0..0, std::iter::repeat_n(params.pad_id, n));
+            }
+            PaddingDirection::Right => ids.resize(target, params.pad_id),
+        }
+    }
+    true
+}
+
+/// Pads every encoding of `encodings` (and their overflowing windows) to the target length.
+/// Errors when padding is needed to a length above [`MAX_PADDED_LENGTH`].
+pub fn pad_encodings(encodings: &mut [Encoding], params: &PaddingParams) -> Result<()> {
+    if encodings.is_empty() {
+        return Ok(());
+    }
+    let target = target_length(
+        params,
+        encodings.iter().map(Encoding::len).max().unwrap_or(0),
+    );
     fn shorter(e: &Encoding, target: usize) -> bool {
         e.len() < target || e.get_overflowing().iter().any(|o| shorter(o, target))
     }

@@ -117,6 +117,32 @@ pub fn truncate_encodings(
     Ok((encoding, pair))
 }
 
+/// The tokens that a single sequence of `len` tokens keeps, as [`truncate_encodings`] and
+/// [`Encoding::truncate`] decide for it, when `added` special tokens are taken off the budget
+/// (the post-processor's, when it adds them); `None` where those return an error (a cut
+/// with `OnlySecond`, or with a `stride` not below the budget). The budget is
+/// `max_length - added` with wrap-around, as the reference computes it.
+pub(crate) fn single_kept(
+    len: usize,
+    params: &TruncationParams,
+    added: usize,
+) -> Option<std::ops::Range<usize>> {
+    let max = params.max_length.wrapping_sub(added);
+    if max == 0 {
+        return Some(0..0);
+    }
+    if len <= max {
+        return Some(0..len);
+    }
+    if params.strategy == TruncationStrategy::OnlySecond || params.stride >= max {
+        return None;
+    }
+    Some(match params.direction {
+        TruncationDirection::Right => 0..max,
+        TruncationDirection::Left => len - max..len,
+    })
+}
+
 /// Target lengths of the two sequences under `LongestFirst`: the shorter one (`short`) keeps
 /// everything and the longer one gets `max(short, max - short)`; if that overflows `max`, both
 /// get `max / 2` and the longer one the odd token. A target above a sequence's length leaves
