@@ -30,8 +30,10 @@
 //! difference aborts the run. Peers are checked on the pool and the long document, and only
 //! reported: mismatch counts go to the notes read by `report`.
 //!
-//! Environment: `SUBTOK_BENCH_FILES`, `SUBTOK_BENCH_CORPORA`, `SUBTOK_BENCH_LIBS`,
-//! `SUBTOK_BENCH_LOAD_FILES` (comma lists; `all` for every file), `SUBTOK_BENCH_POOL_BYTES`
+//! Environment: `SUBTOK_BENCH_FILES` (a comma list of the seven files and
+//! [`subtok_bench::EXTRA_FILES`], or `extra` for the latter), `SUBTOK_BENCH_CORPORA`,
+//! `SUBTOK_BENCH_LIBS`, `SUBTOK_BENCH_LOAD_FILES` (comma lists; `all` for every one of the
+//! seven files), `SUBTOK_BENCH_POOL_BYTES`
 //! (256K), `SUBTOK_BENCH_DOC_BYTES` (64K), `SUBTOK_BENCH_WARMUP_MS` (50),
 //! `SUBTOK_BENCH_MEASURE_MS` (150).
 
@@ -246,7 +248,7 @@ fn main() {
         .measurement_time(measure)
         .without_plots()
         .configure_from_args();
-    let files = env_selection("SUBTOK_BENCH_FILES", FILES);
+    let files = file_selection();
     let corpora = env_selection("SUBTOK_BENCH_CORPORA", CORPORA);
     let libs = env_selection("SUBTOK_BENCH_LIBS", LIBS);
     let doc_bytes = env_bytes("SUBTOK_BENCH_DOC_BYTES", 64 << 10);

@@ -21,6 +21,36 @@ pub const FILES: &[&str] = &[
     "t5-small",
 ];
 
+/// Other published files, benchmarked only when selected (`SUBTOK_BENCH_FILES=extra`, or by
+/// name): configurations off the common paths (a `ByteLevel` step before other cuts, a
+/// `Split` regex or literal, `NFKD` with accent stripping, truncation and padding in the
+/// file).
+pub const EXTRA_FILES: &[&str] = &[
+    "falcon-7b",
+    "clip-vit",
+    "chatglm3-6b",
+    "albert-base-v2",
+    "all-minilm-l6-v2",
+];
+
+/// The files of a run: [`FILES`] when `SUBTOK_BENCH_FILES` is unset, [`EXTRA_FILES`] for
+/// `extra`, otherwise the named ones of either list.
+pub fn file_selection() -> Vec<&'static str> {
+    match std::env::var("SUBTOK_BENCH_FILES") {
+        Ok(v) if v.trim() == "extra" => EXTRA_FILES.to_vec(),
+        Ok(v) if !v.trim().is_empty() => {
+            let want: Vec<&str> = v.split(',').map(str::trim).collect();
+            FILES
+                .iter()
+                .chain(EXTRA_FILES)
+                .copied()
+                .filter(|x| want.contains(x))
+                .collect()
+        }
+        _ => FILES.to_vec(),
+    }
+}
+
 /// Corpus files benchmarked, in table order (`<name>.jsonl` in the corpus directory).
 pub const CORPORA: &[&str] = &["english", "code", "multilingual"];
 

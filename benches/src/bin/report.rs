@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use subtok_bench::{criterion_dir, notes_path, CORPORA, FILES, LIBS, REFERENCE};
+use subtok_bench::{criterion_dir, notes_path, CORPORA, EXTRA_FILES, FILES, LIBS, REFERENCE};
 
 const MODES: &[&str] = &[
     "1-doc-full",
@@ -193,7 +193,7 @@ fn main() {
     header.push_str(" subtok / tokenizers-0.22 | subtok / fastest other |");
     println!("{header}");
     println!("|{}", "---|".repeat(3 + 1 + peers.len() + 2));
-    for &file in FILES {
+    for &file in FILES.iter().chain(EXTRA_FILES) {
         for &corpus in CORPORA {
             for &mode in MODES {
                 let speed = |lib: &str| {
