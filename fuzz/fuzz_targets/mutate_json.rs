@@ -155,12 +155,17 @@ fuzz_target!(|data: &[u8]| {
             let _ = tok.decode(enc.get_ids(), false);
         }
         // A BPE model's pre-formed chars, built from whatever vocabulary and merges the
-        // mutations left, must not change the ids path's result.
+        // mutations left, must not change the ids path's result. With BPE-dropout the two
+        // calls draw their own random merges, so only their success is compared.
+        let mut random = false;
         if let subtok::models::ModelWrapper::BPE(bpe) = tok.get_model() {
             bpe.build_preformed_chars();
+            random = bpe.config().dropout.is_some_and(|p| p != 0.0);
         }
         if let (Ok(enc), Ok(ids)) = (tok.encode(text.as_str(), false), tok.encode_ids(text.as_str(), false)) {
-            assert_eq!(ids, enc.get_ids(), "ids path differs on {text:?}");
+            if !random {
+                assert_eq!(ids, enc.get_ids(), "ids path differs on {text:?}");
+            }
         }
         let _ = tok.to_string(false);
     }
