@@ -548,32 +548,42 @@ fn unigram_viterbi_agrees_with_brute_force() {
     assert!(checked > 1000);
 }
 
+/// Every `step`-th text of the sample corpus, then `extra`.
+fn sample_texts(step: usize, extra: &[&str]) -> Vec<String> {
+    std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .step_by(step)
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["text"].as_str().unwrap().to_owned()
+        })
+        .chain(extra.iter().map(|t| (*t).to_owned()))
+        .collect()
+}
+
+/// The fixture tokenizers, and the named shared files when the conformance data is there.
+fn fixtures_and(shared: &[&str]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = conformance_dir() {
+        for name in shared {
+            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
+        }
+    }
+    paths
+}
+
 /// `encode_ids` with truncation (single texts: the fast path truncates the model's ids)
 /// gives `encode`'s ids, or fails where `encode` fails, for every direction, strategy and
 /// budget, with strides below, at and above the budget, with and without special tokens.
 #[test]
 fn encode_ids_matches_encode_with_truncation() {
     use subtok::utils::truncation::{TruncationDirection, TruncationParams, TruncationStrategy};
-    let corpus: Vec<String> =
-        std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
-            .unwrap()
-            .lines()
-            .step_by(10)
-            .map(|l| {
-                let v: Value = serde_json::from_str(l).unwrap();
-                v["text"].as_str().unwrap().to_owned()
-            })
-            .chain(["", "a", "Hello world", "  x  "].map(String::from))
-            .collect();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    if let Some(dir) = conformance_dir() {
-        for name in ["albert-base-v2", "gpt2", "bert-base-uncased", "falcon-7b"] {
-            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
-        }
-    }
+    let corpus = sample_texts(10, &["", "a", "Hello world", "  x  "]);
+    let paths = fixtures_and(&["albert-base-v2", "gpt2", "bert-base-uncased", "falcon-7b"]);
     let mut checked = 0;
     for path in paths {
         let mut tok = load(&path);
@@ -631,26 +641,8 @@ fn encode_ids_matches_encode_with_truncation() {
 fn encode_ids_matches_encode_with_padding() {
     use subtok::utils::padding::{PaddingDirection, PaddingParams, PaddingStrategy};
     use subtok::utils::truncation::TruncationParams;
-    let corpus: Vec<String> =
-        std::fs::read_to_string(manifest_dir().join("fixtures/sample-corpus.jsonl"))
-            .unwrap()
-            .lines()
-            .step_by(7)
-            .map(|l| {
-                let v: Value = serde_json::from_str(l).unwrap();
-                v["text"].as_str().unwrap().to_owned()
-            })
-            .chain(["", "a", "Hello world"].map(String::from))
-            .collect();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("fixtures/tokenizers"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    if let Some(dir) = conformance_dir() {
-        for name in ["all-minilm-l6-v2", "all-minilm-l6-v2-batchpad", "gpt2"] {
-            paths.push(dir.join("tokenizers").join(format!("{name}.json")));
-        }
-    }
+    let corpus = sample_texts(7, &["", "a", "Hello world"]);
+    let paths = fixtures_and(&["all-minilm-l6-v2", "all-minilm-l6-v2-batchpad", "gpt2"]);
     let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
     for path in paths {
         let mut tok = load(&path);
