@@ -200,26 +200,25 @@ impl StrPlan {
 
     /// Calls `f` on every *unit* of `s`, when the plan has a [`Cutter::ByteLevel`] step:
     /// each piece of that step's cut before the byte-level spelling (with its leading space
-    /// when it adds one), which [`Self::unit_pieces`] takes on. Returns `Ok(false)` (and
-    /// calls nothing) for a plan without such a step. The pieces of a unit depend on its
-    /// text alone, so a caller may keep the ids of a unit instead of those of its pieces.
-    pub(crate) fn for_each_unit<F>(&self, s: &str, f: &mut F) -> Result<bool>
+    /// when it adds one), which [`Self::unit_pieces`] takes on; nothing for a plan without
+    /// such a step ([`Self::has_units`]). The pieces of a unit depend on its text alone, so
+    /// a caller may keep the ids of a unit instead of those of its pieces.
+    pub(crate) fn for_each_unit<F>(&self, s: &str, f: &mut F) -> Result<()>
     where
         F: FnMut(&str) -> Result<()>,
     {
         let Some(at) = self.unit_step() else {
-            return Ok(false);
+            return Ok(());
         };
-        let (Some(before), Some(&step)) = (self.cutters.get(..at), self.cutters.get(at)) else {
-            return Ok(false);
-        };
-        self.cut(before, s, 0, &mut Units { step, f })?;
-        Ok(true)
+        match (self.cutters.get(..at), self.cutters.get(at)) {
+            (Some(before), Some(&step)) => self.cut(before, s, 0, &mut Units { step, f }),
+            _ => Ok(()),
+        }
     }
 
     /// The pieces of `unit` (see [`Self::for_each_unit`]) to `sink`: its byte-level
-    /// spelling (in `spelled`) cut by the steps after the [`Cutter::ByteLevel`] one, then
-    /// finished. `scratch` is working memory.
+    /// spelling cut by the steps after the [`Cutter::ByteLevel`] one, then finished.
+    /// `scratch` is working memory.
     pub(crate) fn unit_pieces<S>(
         &self,
         unit: &str,
@@ -253,10 +252,7 @@ impl StrPlan {
     /// Whether the pieces are ranges of the text (no step before the last rewrites it):
     /// what [`Self::for_each_range`] and [`Self::finish_ranges`] need.
     pub(crate) fn has_ranges(&self) -> bool {
-        !self
-            .cutters
-            .iter()
-            .any(|c| matches!(c, Cutter::ByteLevel { .. }))
+        !self.has_units()
     }
 
     /// Whether every piece ends before a space that follows an ASCII graphic character and

@@ -664,8 +664,7 @@ fn unit_ids(
             cache.insert(unit, probe, out.get(start..).unwrap_or_default());
         }
         Ok(())
-    })?;
-    Ok(())
+    })
 }
 
 /// Steps 3 and 4 fused for a plan with a quick scan: the quick step hands over each
