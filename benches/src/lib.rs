@@ -241,13 +241,8 @@ pub trait Engine: Send + Sync {
 /// A loader builds a fresh instance (with empty caches) from the tokenizer file's bytes.
 pub type Loader = fn(&Path, &[u8]) -> Result<Box<dyn Engine>, String>;
 
-/// Why `tokenizers` 1.0.0-rc.3 is not built here.
-pub const TOKENIZERS_V1_UNAVAILABLE: &str = "not installed: it pins unicode-normalization \
-    =0.1.25 (Unicode 17), which would force subtok, sharing the workspace lock file, down from \
-    0.1.26 (Unicode 18) and change its normalization tables";
-
 /// The loader of every library for `file`, in column order, or why there is none: the tiktoken
-/// crates only ship cl100k, and `tokenizers` 1.0.0-rc.3 cannot share the lock file.
+/// crates only ship cl100k.
 pub fn loaders(file: &str) -> Vec<(&'static str, Result<Loader, &'static str>)> {
     let cl100k = |l: Loader| {
         if file == "gpt4-cl100k" {
@@ -259,7 +254,7 @@ pub fn loaders(file: &str) -> Vec<(&'static str, Result<Loader, &'static str>)> 
     vec![
         ("subtok", Ok(engines::subtok as Loader)),
         ("tokenizers-0.22", Ok(engines::tok22 as Loader)),
-        ("tokenizers-1.0rc3", Err(TOKENIZERS_V1_UNAVAILABLE)),
+        ("tokenizers-1.0rc3", Ok(engines::tok_v1 as Loader)),
         ("fastokens", Ok(engines::fastokens as Loader)),
         ("splintr", Ok(engines::splintr as Loader)),
         ("tokie", Ok(engines::tokie as Loader)),
@@ -371,6 +366,43 @@ pub mod engines {
     pub fn tok22(_: &Path, bytes: &[u8]) -> Result<Box<dyn Engine>, String> {
         let t = tokenizers::Tokenizer::from_bytes(bytes).map_err(|e| e.to_string())?;
         Ok(Box::new(Tok22(t)))
+    }
+
+    struct TokV1(tokenizers_v1::pipeline::PipelineTokenizer);
+    impl Engine for TokV1 {
+        fn name(&self) -> &'static str {
+            "tokenizers-1.0rc3"
+        }
+        fn ids(&self, text: &str) -> Vec<u32> {
+            // Its allocation-free entry point; the tokens are then read as ids.
+            let mut out = Vec::with_capacity(text.len() / 3);
+            let options = tokenizers_v1::pipeline::EncodeOptions::no_specials();
+            match self.0.encode_into(text, &options, &mut out) {
+                Ok(()) => out.into_iter().map(|t| t.id()).collect(),
+                Err(e) => panic!("tokenizers 1.0-rc failed to encode: {e}"),
+            }
+        }
+        fn batch_ids(&self, docs: &[&str]) -> Vec<Vec<u32>> {
+            let options = tokenizers_v1::pipeline::EncodeOptions::no_specials();
+            match self.0.encode(docs.to_vec(), &options).wait() {
+                Ok(v) => v
+                    .iter()
+                    .map(|e| e.ids().iter().map(|t| t.id()).collect())
+                    .collect(),
+                Err(e) => panic!("tokenizers 1.0-rc failed to encode a batch: {e}"),
+            }
+        }
+        fn decode(&self, ids: &[u32]) -> Option<String> {
+            self.0.decode(ids, false).ok()
+        }
+    }
+    /// `tokenizers` 1.0.0-rc.3: the file rewritten by its own converter, then read into its
+    /// ids-only `PipelineTokenizer`.
+    pub fn tok_v1(_: &Path, bytes: &[u8]) -> Result<Box<dyn Engine>, String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let canonical = tokenizers_v1::canonicalize_str(text).map_err(|e| e.to_string())?;
+        let t = tokenizers_v1::from_json(&canonical).map_err(|e| e.to_string())?;
+        Ok(Box::new(TokV1(t)))
     }
 
     struct Fastokens(fastokens::Tokenizer);
