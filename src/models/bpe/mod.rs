@@ -90,10 +90,9 @@ pub struct Bpe {
     /// Above every merge rank, when no two tokens share an id (so a merge's new id
     /// identifies its pair): enables the faster merge loops of the `word` module.
     rank_limit: Option<u32>,
-    /// Id of the one-character token of each code point below [`CHAR_TABLE`]
-    /// ([`NO_ID`] when absent): the byte-level alphabet and most alphabets' letters are
-    /// found without hashing.
-    char_ids: Box<[u32]>,
+    /// Id of the one-character token of each code point ([`NO_ID`] when absent): a
+    /// word's first symbols are found without hashing.
+    char_ids: CharIds,
     /// The id of each byte's char in the byte-level alphabet ([`BYTE_TO_CHAR`]), when no
     /// char is decorated (a prefix or suffix): then a byte-level piece's symbols come
     /// straight from its raw bytes. [`NO_ID`] for a byte whose char has no token.
@@ -116,8 +115,67 @@ thread_local! {
 /// Symbols of capacity the reused word keeps between words (2 MiB of symbols).
 const KEPT_WORD_SYMBOLS: usize = 1 << 17;
 
-/// Code points with a slot in `Bpe::char_ids`.
-const CHAR_TABLE: usize = 0x800;
+/// Code points per page of [`CharIds`].
+const CHAR_PAGE: usize = 256;
+
+/// The id of each code point's one-character token ([`NO_ID`] when it has none), in pages
+/// of [`CHAR_PAGE`] code points; a page is stored only when one of its chars has a token,
+/// and page 0 of `pages` is the empty one every other page index points to. Measured
+/// reason: a table of the first 2,048 code points left every CJK, Thai or Devanagari char
+/// to a string-hash lookup of the vocabulary, 41 % of llama2's ids path on the
+/// multilingual corpus.
+#[derive(Clone)]
+struct CharIds {
+    /// Index in `pages` of each page of code points.
+    page_of: Box<[u16]>,
+    pages: Vec<[u32; CHAR_PAGE]>,
+}
+
+impl CharIds {
+    /// The table of the one-character tokens of `vocab`.
+    fn new<'a>(vocab: impl IntoIterator<Item = (&'a str, u32)>) -> Self {
+        let mut table = CharIds {
+            page_of: vec![0; (char::MAX as usize >> 8) + 1].into_boxed_slice(),
+            pages: vec![[NO_ID; CHAR_PAGE]],
+        };
+        for (token, id) in vocab {
+            let mut chars = token.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let cp = c as usize;
+            let Some(index) = table.page_of.get_mut(cp / CHAR_PAGE) else {
+                continue;
+            };
+            if *index == 0 {
+                // At most 4,352 pages: the index fits in `u16`.
+                *index = table.pages.len() as u16;
+                table.pages.push([NO_ID; CHAR_PAGE]);
+            }
+            let page = usize::from(*index);
+            if let Some(slot) = table
+                .pages
+                .get_mut(page)
+                .and_then(|p| p.get_mut(cp % CHAR_PAGE))
+            {
+                *slot = id;
+            }
+        }
+        table
+    }
+
+    /// The id of `c`'s one-character token, or [`NO_ID`].
+    #[inline(always)]
+    fn get(&self, c: char) -> u32 {
+        let cp = c as usize;
+        let page = self.page_of.get(cp / CHAR_PAGE).copied().unwrap_or(0);
+        self.pages
+            .get(usize::from(page))
+            .and_then(|p| p.get(cp % CHAR_PAGE))
+            .copied()
+            .unwrap_or(NO_ID)
+    }
+}
 /// Marks a character without a one-character token.
 const NO_ID: u32 = u32::MAX;
 
@@ -199,18 +257,10 @@ impl Bpe {
             && undecorated
             && unique_ids
             && vocab.contains_key(MARKER.encode_utf8(&mut [0; 4]) as &str);
-        let mut char_ids = vec![NO_ID; CHAR_TABLE].into_boxed_slice();
-        for (token, &id) in &vocab {
-            let mut chars = token.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                if let Some(slot) = char_ids.get_mut(c as usize) {
-                    *slot = id;
-                }
-            }
-        }
+        let char_ids = CharIds::new(vocab.iter().map(|(token, &id)| (token.as_ref(), id)));
         let mut byte_char_ids = Box::new([NO_ID; 256]);
         for (slot, c) in byte_char_ids.iter_mut().zip(BYTE_TO_CHAR) {
-            *slot = char_ids.get(c as usize).copied().unwrap_or(NO_ID);
+            *slot = char_ids.get(c);
         }
         let absent_bytes = byte_char_ids
             .contains(&NO_ID)
@@ -278,11 +328,10 @@ impl Bpe {
         for (start, c) in w.char_indices() {
             // The common case first: an undecorated char with an id, no unknown run open.
             if !decorates && pending_unk.is_none() {
-                if let Some(&id) = self.char_ids.get(c as usize) {
-                    if id != NO_ID {
-                        word.push(id, c.len_utf8());
-                        continue;
-                    }
+                let id = self.char_ids.get(c);
+                if id != NO_ID {
+                    word.push(id, c.len_utf8());
+                    continue;
                 }
             }
             let end = start + c.len_utf8();
@@ -306,11 +355,7 @@ impl Bpe {
             let known = if with_prefix || with_suffix {
                 self.vocab.get(piece).copied()
             } else {
-                match self.char_ids.get(c as usize) {
-                    Some(&NO_ID) => None,
-                    Some(&id) => Some(id),
-                    None => self.vocab.get(piece).copied(),
-                }
+                Some(self.char_ids.get(c)).filter(|&id| id != NO_ID)
             };
             if let Some(id) = known {
                 if let Some((unk_id, unk_len)) = pending_unk.take() {
