@@ -94,8 +94,11 @@ use crate::{Error, Normalizer, Offsets};
 const MAX_ENTRIES: usize = 1 << 17;
 /// Pieces turned away by a full cache before it is emptied.
 const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
-/// Longest piece (bytes) that is cached.
-const MAX_PIECE_BYTES: usize = 256;
+/// Longest piece (bytes) that is cached (the ids path's limit, for the same reason: runs
+/// of CJK or Thai text are single pieces of Llama-style files).
+const MAX_PIECE_BYTES: usize = 4096;
+/// Most bytes of long keys one cache holds.
+const LONG_KEY_BYTES: usize = 16 << 20;
 
 /// Why the fast path stopped: the general path must run instead.
 struct Fallback;
@@ -868,6 +871,8 @@ struct FullCache {
     front: Vec<FrontSlot>,
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
+    /// Bytes of the keys in `long`.
+    long_bytes: usize,
     tokens: Vec<CachedToken>,
     /// Insertions turned away since the cache became full.
     misses_when_full: usize,
@@ -983,9 +988,11 @@ impl FullCache {
 
     /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
     fn insert(&mut self, piece: &str, prefixed: bool, tokens: &[(u32, u32, u32, &str)]) {
+        let short = ShortKey::new(piece.as_bytes(), prefixed);
         if self.short.len() + self.long.len() >= MAX_ENTRIES
             || self.tokens.len() > u32::MAX as usize / 2
             || self.text.len() > u32::MAX as usize / 2
+            || (short.is_none() && self.long_bytes + piece.len() + 1 > LONG_KEY_BYTES)
         {
             self.misses_when_full += 1;
             if self.misses_when_full < MISSES_BEFORE_RESET {
@@ -995,6 +1002,7 @@ impl FullCache {
             self.front.clear();
             self.short.clear();
             self.long.clear();
+            self.long_bytes = 0;
             self.tokens.clear();
             self.text.clear();
         }
@@ -1011,7 +1019,7 @@ impl FullCache {
             });
         }
         let v = (start << 32) | tokens.len() as u64;
-        match ShortKey::new(piece.as_bytes(), prefixed) {
+        match short {
             Some(key) => {
                 self.short.insert(key, v);
             }
@@ -1019,6 +1027,7 @@ impl FullCache {
                 let mut key = Vec::with_capacity(piece.len() + 1);
                 key.push(u8::from(prefixed));
                 key.extend_from_slice(piece.as_bytes());
+                self.long_bytes += key.len();
                 self.long.insert(key.into_boxed_slice(), v);
             }
         }
