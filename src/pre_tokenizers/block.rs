@@ -368,9 +368,74 @@ fn classify(bytes: &[u8; 64]) -> Masks {
     classify_portable(bytes)
 }
 
+/// Bit `j` set where `bytes[j]` is `a` or `b`.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+pub(crate) fn either_mask(bytes: &[u8; 64], a: u8, b: u8) -> u64 {
+    // SAFETY: the function only needs SSE2, which this build enables (see the `cfg`).
+    #[allow(unsafe_code)]
+    unsafe {
+        either_mask_sse2(bytes, a, b)
+    }
+}
+
+/// # Safety
+///
+/// The CPU must have SSE2 (every x86_64 CPU does).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[allow(unsafe_code)]
+unsafe fn either_mask_sse2(bytes: &[u8; 64], a: u8, b: u8) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let (va, vb) = (_mm_set1_epi8(a as i8), _mm_set1_epi8(b as i8));
+    let mut m = 0;
+    for (k, chunk) in bytes.chunks_exact(16).enumerate() {
+        // `chunk` is 16 readable bytes; the load has no alignment requirement.
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let hit = _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb));
+        m |= u64::from(_mm_movemask_epi8(hit) as u16) << (16 * k);
+    }
+    m
+}
+
+/// Bit `j` set where `bytes[j]` is `a` or `b`.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+pub(crate) fn either_mask(bytes: &[u8; 64], a: u8, b: u8) -> u64 {
+    either_mask_portable(bytes, a, b)
+}
+
+/// [`either_mask`] byte by byte.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn either_mask_portable(bytes: &[u8; 64], a: u8, b: u8) -> u64 {
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |m, (j, &x)| m | (u64::from(x == a || x == b) << j))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every byte value at every position, against the byte-wise mask.
+    #[test]
+    fn either_mask_agrees_with_bytewise() {
+        for base in (0..=255u8).step_by(64) {
+            let mut bytes = [0u8; 64];
+            for (j, b) in bytes.iter_mut().enumerate() {
+                *b = base.wrapping_add(j as u8);
+            }
+            for (a, b) in [(b' ', 0xE2), (base, base.wrapping_add(63)), (0, 0xFF)] {
+                assert_eq!(
+                    either_mask(&bytes, a, b),
+                    either_mask_portable(&bytes, a, b)
+                );
+            }
+        }
+    }
 
     /// Every byte value at every position: the masks agree with the byte-wise ones.
     #[test]

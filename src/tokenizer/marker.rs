@@ -24,6 +24,7 @@
 use super::Tokenizer;
 use crate::models::bpe::MARKER;
 use crate::normalizers::NormalizerWrapper;
+use crate::pre_tokenizers::block::either_mask;
 
 /// How a tokenizer is Llama-style (see the module docs).
 #[derive(Debug)]
@@ -96,27 +97,35 @@ pub(super) fn for_each_part<E>(
     let bytes = segment.as_bytes();
     let (mut start, mut i, mut after_marker) = (0, 0, true);
     // Candidates are spaces and the lead byte of `▁` (which never occurs inside another
-    // char), found eight bytes at a time.
-    while let Some(at) = next_candidate(bytes, i, M[0]) {
-        if at > i {
-            after_marker = false;
+    // char), taken from a mask of 64 bytes at a time. A `▁`'s other two bytes are not
+    // candidates, so every candidate is at or after `i`.
+    let mut base = 0;
+    while base < bytes.len() {
+        let mut mask = candidates(bytes, base, M[0]);
+        while mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            if at > i {
+                after_marker = false;
+            }
+            let len = if bytes.get(at) == Some(&b' ') {
+                1
+            } else if bytes.get(at..at + M.len()) == Some(M) {
+                M.len()
+            } else {
+                // Another char with the same lead byte.
+                after_marker = false;
+                i = at + 1;
+                continue;
+            };
+            if !after_marker {
+                f(start, at)?;
+                start = at;
+            }
+            after_marker = true;
+            i = at + len;
         }
-        let len = if bytes.get(at) == Some(&b' ') {
-            1
-        } else if bytes.get(at..at + M.len()) == Some(M) {
-            M.len()
-        } else {
-            // Another char with the same lead byte.
-            after_marker = false;
-            i = at + 1;
-            continue;
-        };
-        if !after_marker {
-            f(start, at)?;
-            start = at;
-        }
-        after_marker = true;
-        i = at + len;
+        base += 64;
     }
     if start < bytes.len() {
         f(start, bytes.len())?;
@@ -124,25 +133,25 @@ pub(super) fn for_each_part<E>(
     Ok(())
 }
 
-/// The first position from `i` on of a space or of byte `lead` in `bytes`.
+/// Bit `j` set where `bytes[base + j]` is a space or `lead` (bytes past the end are not).
+/// Measured reason: finding the next candidate eight bytes at a time from each part's end
+/// took 30 % of llama2's ids path on English; a mask of 64 bytes is built once and read
+/// with one `trailing_zeros` a part.
 #[inline(always)]
-fn next_candidate(bytes: &[u8], mut i: usize, lead: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    // The high bit of the first zero byte of `x` (and maybe of later bytes).
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    while let Some(word) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*word);
-        let hits = zeros(x ^ (ONES * u64::from(b' '))) | zeros(x ^ (ONES * u64::from(lead)));
-        if hits != 0 {
-            return Some(i + hits.trailing_zeros() as usize / 8);
+fn candidates(bytes: &[u8], base: usize, lead: u8) -> u64 {
+    let rest = bytes.get(base..).unwrap_or_default();
+    let chunk = match rest.first_chunk::<64>() {
+        Some(chunk) => *chunk,
+        None => {
+            let mut chunk = [0u8; 64];
+            if let Some(head) = chunk.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            chunk
         }
-        i += 8;
-    }
-    let rest = bytes.get(i..)?;
-    rest.iter()
-        .position(|&b| b == b' ' || b == lead)
-        .map(|k| i + k)
+    };
+    // The zeros padding a short rest are neither a space nor `lead` (a lead byte).
+    either_mask(&chunk, b' ', lead)
 }
 
 #[cfg(test)]
@@ -205,13 +214,17 @@ mod tests {
             "abcdefghij",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..5000 {
-            let mut text = String::new();
+        let mut next = || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            for k in 0..(seed % 13) {
-                text.push_str(pool[((seed >> (8 + 4 * k)) % pool.len() as u64) as usize]);
+            seed
+        };
+        for _ in 0..5000 {
+            let mut text = String::new();
+            // Up to 60 items: texts that cross several 64-byte blocks.
+            for _ in 0..next() % 61 {
+                text.push_str(pool[(next() % pool.len() as u64) as usize]);
             }
             if text.is_empty() {
                 continue; // segments are never empty
