@@ -1,10 +1,12 @@
-//! Sixty-four text bytes classified at once, for the GPT-2 scanner's quick step.
+//! Sixty-four text bytes classified at once, for the quick steps of the GPT-2 and
+//! cl100k-family scanners.
 //!
 //! A [`Block`] holds up to 64 bytes of a text from some offset (`base`), which bytes of
-//! them are ASCII, and where the GPT-2 pattern may cut between them
-//! ([`gpt2_starts`]): one bit per byte, computed from class masks (letters,
-//! digits, whitespace, spaces) for all 64 bytes at once, about 200 instructions with
-//! SSE2 (a few compares and a `movemask` per class and 16 bytes). A quick step then
+//! them are ASCII, and where the scanner's pattern may cut between them
+//! ([`gpt2_starts`], [`cl100k_starts`]): one bit per byte, computed from class masks
+//! (letters, digits, whitespace, spaces, line breaks) for all 64 bytes at once, a few
+//! hundred instructions with SSE2 (a few compares and a `movemask` per class and 16
+//! bytes). A quick step then
 //! finds the end of the match it starts as the next cut (a shift and a trailing-zero
 //! count) instead of walking and classifying its bytes. Measured reason: on gpt2 English
 //! the per-match classification of a 16-byte window was most of the scan's cost; with
@@ -22,9 +24,11 @@
 //!
 //! Invariants: bytes past the text's end are padded with `0x80`, so their class is never
 //! known and no cut there is trusted; a char cut off by the block's end has no known
-//! class either. A cut is read from the byte before and the byte after it, so a step
-//! trusts a match only when the class of its bytes, of the byte after it and of the one
-//! after that are known (a char of another script may continue a run or be whitespace).
+//! class either. A GPT-2 cut is read from the byte before and the byte after it, so a
+//! step trusts a match only when the class of its bytes, of the byte after it and of the
+//! one after that are known (a char of another script may continue a run or be
+//! whitespace); a cl100k cut may also read a line break further on in the same
+//! whitespace run (see [`cl100k_starts`]).
 //! A step reads at most [`REACH`] + 17 bytes into the block; past that the block is
 //! reloaded at the step's position, which is always the start of a match.
 
@@ -53,18 +57,33 @@ pub(crate) struct Block {
     /// Bytes of the text whose class is known: ASCII, and the multi-byte chars of the
     /// module doc (not padding).
     known: u64,
-    /// Where the GPT-2 pattern's matches may start (see [`gpt2_starts`]).
+    /// Where the pattern's matches may start (see [`gpt2_starts`] and [`cl100k_starts`]).
     pub(crate) starts: u64,
+    /// The ASCII digits.
+    pub(crate) digits: u64,
+    /// Which pattern `starts` is for.
+    pattern: Pattern,
+}
+
+/// The split patterns whose cuts a [`Block`] computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    /// GPT-2's (see [`gpt2_starts`]).
+    Gpt2,
+    /// The cl100k family's, numbers aside (see [`cl100k_starts`]).
+    Cl100k,
 }
 
 impl Block {
-    /// An empty block.
-    pub(crate) fn new() -> Self {
+    /// An empty block for `pattern`.
+    pub(crate) fn new(pattern: Pattern) -> Self {
         Block {
             base: UNLOADED,
             bytes: [0x80; 64],
             known: 0,
             starts: 0,
+            digits: 0,
+            pattern,
         }
     }
 }
@@ -77,8 +96,12 @@ struct Masks {
     n: u64,
     s: u64,
     sp: u64,
+    /// `\r` and `\n`.
+    nl: u64,
     high: u64,
     wide: u64,
+    /// The bytes after the first of each multi-byte char of known class.
+    cont: u64,
 }
 
 impl Block {
@@ -121,7 +144,11 @@ impl Block {
         };
         self.base = i;
         self.known = !m.high | m.wide;
-        self.starts = gpt2_starts(&m);
+        self.starts = match self.pattern {
+            Pattern::Gpt2 => gpt2_starts(&m),
+            Pattern::Cl100k => cl100k_starts(&m),
+        };
+        self.digits = m.n;
         true
     }
 
@@ -180,6 +207,63 @@ impl Block {
     }
 }
 
+/// The bytes before which a cl100k-family pattern cuts, numbers aside, read from the bytes
+/// around (valid where they are ASCII or of known class; see the module doc). The pattern,
+/// alternatives tried in order:
+/// `(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,n}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`.
+/// Cuts, with "other" (`O`) for a char that is neither letter, number nor whitespace:
+/// - around each run of letters, but not between a run and the char before it when that
+///   char leads it: a whitespace char other than a line break, or an `O` char that starts
+///   a match itself (one not after an `O` char or a space, which would have taken it);
+/// - around each run of digits (within a run, the quick step counts `n` digits itself);
+/// - around each run of `O` chars, but not between a space and the run (` ?`), nor between
+///   the run and the line breaks right after it (`[\r\n]*`), which end it;
+/// - in a whitespace run, after its last line break (`\s*[\r\n]+`), and before the last
+///   char of what follows that (`\s+(?!\S)` leaves it), which joins what comes next when
+///   it leads a run of letters or is a space before `O` chars.
+///
+/// The last line break of a run is found by spreading each line break back over the
+/// whitespace before it, and over chars of unknown class (which may be whitespace; a line
+/// break is ASCII); whitespace at the block's end is taken as followed by one. So no cut
+/// is claimed that a byte outside the known ones could move. A match that starts at a `'` may be a
+/// contraction, which these cuts do not see: the quick step leaves it.
+fn cl100k_starts(m: &Masks) -> u64 {
+    let prev = |x: u64| x << 1;
+    let known = !m.high | m.wide;
+    let (l, n, s, nl, sp) = (m.l, m.n, m.s, m.nl, m.sp);
+    let ws = s & !nl;
+    let o = known & !(l | n | s);
+    // `O` chars that start a match: the last byte of those that can lead letters.
+    let joins = o & !m.cont & !prev(o) & !prev(sp);
+    let joins_last = (joins & !m.high) | ((joins & m.high) << 2);
+    let leads = prev(ws) | prev(joins_last);
+    let letters = (l & !prev(l) & !leads) | (prev(l) & !l);
+    let digits = (n & !prev(n)) | (prev(n) & !n);
+    // The line breaks right after an `O` run (carried along each run of them).
+    let o_nl = (nl.wrapping_add(nl & prev(o)) ^ nl) & nl;
+    let other = (o & !prev(o) & !prev(sp))
+        | (prev(o) & !o & !nl & !(prev(joins_last) & l))
+        | (prev(o_nl) & !o_nl);
+    // Whitespace bytes with a line break after them in their run: spread to the left
+    // through whitespace and bytes of unknown class (which may be whitespace), six
+    // doublings; whitespace at the block's end may have one after it.
+    let through = s | !known;
+    let mut head = nl | (s & (1 << 63));
+    let mut span = through;
+    for k in [1, 2, 4, 8, 16, 32] {
+        head |= (head >> k) & span;
+        span &= span >> k;
+    }
+    let head = head & s;
+    let tail = s & !head;
+    let last_of_tail = tail & !((through >> 1) | (1 << 63));
+    let spaces = (s & !prev(s) & !o_nl)
+        | (prev(head) & !head & s)
+        | last_of_tail
+        | (prev(s) & !s & !(prev(sp) & o) & !(prev(ws) & l));
+    (letters | digits | other | spaces) & !m.cont
+}
+
 /// The bytes before which the GPT-2 pattern cuts, read from the byte before and the byte
 /// after (valid where those three bytes are ASCII and the cut at the start of a match is
 /// known): a change of class (letter, digit, whitespace, other), and the last char of a
@@ -236,6 +320,7 @@ fn widen(m: &mut Masks, k: &Leads) {
     let latin = k.c3 & (k.latin >> 1);
     let letters = latin | (latin << 1);
     m.wide = punct | (punct << 1) | (punct << 2) | letters;
+    m.cont = (punct << 1) | (punct << 2) | (latin << 1);
     m.l |= letters;
 }
 
@@ -265,11 +350,16 @@ unsafe fn classify_sse2(bytes: &[u8; 64]) -> Masks {
         let digit = within(v, b'0', b'9');
         let sp = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
         let space = _mm_or_si128(sp, within(v, 9, 13));
+        let nl = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\r' as i8)),
+        );
         let bits = |x| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
         m.l |= bits(letter);
         m.n |= bits(digit);
         m.s |= bits(space);
         m.sp |= bits(sp);
+        m.nl |= bits(nl);
         m.high |= bits(v);
     }
     m
@@ -346,6 +436,7 @@ fn classify_portable(bytes: &[u8; 64]) -> Masks {
             matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '),
         );
         set(&mut m.sp, b == b' ');
+        set(&mut m.nl, b == b'\n' || b == b'\r');
         set(&mut m.high, b >= 0x80);
         set(&mut k.e2, b == 0xE2);
         set(&mut k.c3, b == 0xC3);
@@ -512,7 +603,7 @@ mod tests {
     #[test]
     fn starts_spans_and_keys() {
         let text = b"hello  world's 12\n\n";
-        let mut block = Block::new();
+        let mut block = Block::new(Pattern::Gpt2);
         assert_eq!(block.offset(text, 0), Some(0));
         // Cuts before the first space, the second space (the last of the run), `'` and
         // `s` (the masks do not see contractions), the space before the digits, the first
@@ -540,13 +631,19 @@ mod tests {
         // At the text's end: within reach, padding; a new block has nothing to load, nor
         // where fewer than two ASCII bytes are left.
         assert_eq!(block.offset(text, text.len()), Some(text.len()));
-        assert_eq!(Block::new().offset(text, text.len()), None);
-        assert_eq!(Block::new().offset(text, text.len() - 1), None);
-        assert_eq!(Block::new().offset("a日".as_bytes(), 0), None);
-        assert_eq!(Block::new().offset("日a".as_bytes(), 0), None);
+        assert_eq!(Block::new(Pattern::Gpt2).offset(text, text.len()), None);
+        assert_eq!(Block::new(Pattern::Gpt2).offset(text, text.len() - 1), None);
+        assert_eq!(Block::new(Pattern::Gpt2).offset("a日".as_bytes(), 0), None);
+        assert_eq!(Block::new(Pattern::Gpt2).offset("日a".as_bytes(), 0), None);
         // Chars of known class start a step: a Latin-1 letter, or a quote before one.
-        assert_eq!(Block::new().offset("aé".as_bytes(), 0), Some(0));
-        assert_eq!(Block::new().offset("“é".as_bytes(), 0), Some(0));
+        assert_eq!(
+            Block::new(Pattern::Gpt2).offset("aé".as_bytes(), 0),
+            Some(0)
+        );
+        assert_eq!(
+            Block::new(Pattern::Gpt2).offset("“é".as_bytes(), 0),
+            Some(0)
+        );
         let long = [b'a'; 100];
         assert_eq!(block.offset(&long, 0), Some(0));
         assert_eq!(block.offset(&long, REACH + 1), Some(0));
