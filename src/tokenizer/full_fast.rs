@@ -97,8 +97,10 @@ const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// Longest piece (bytes) that is cached (the ids path's limit, for the same reason: runs
 /// of CJK or Thai text are single pieces of Llama-style files).
 const MAX_PIECE_BYTES: usize = 4096;
-/// Most bytes of long keys one cache holds.
-const LONG_KEY_BYTES: usize = 16 << 20;
+/// Most bytes of tokens one cache holds (their entries, strings and the keys of long
+/// pieces): a bound whatever the pieces and the vocabulary (a piece of 4 KiB can have a
+/// thousand tokens and more, a token string any length).
+const MAX_BYTES: usize = 32 << 20;
 
 /// Why the fast path stopped: the general path must run instead.
 struct Fallback;
@@ -824,12 +826,11 @@ impl ShortKey {
     }
 }
 
-/// Slots of the direct-mapped front table of short pieces (64 bytes each: 2 MiB per
-/// tokenizer and thread, made on first use). Measured reason, as for the ids path's front
-/// table: a taken slot sends a piece to the map behind it; gpt2 full encodings of 64 KiB
-/// and 256 KiB of English, warm: 164 and 147 MB/s with 8,192 slots, 175 and 158 with
-/// 16,384, 183 and 163 with 32,768 (one thread, the same run).
-const FRONT_SLOTS: usize = 1 << 15;
+/// Slots of the direct-mapped front table of short pieces (64 bytes each: 512 KiB). A
+/// larger table was faster on one tokenizer (gpt2 full encodings of 256 KiB of English,
+/// warm: 147 MB/s with 8,192 slots, 163 with 32,768) but made the allocator's heap grow
+/// past 4 GiB when caches were made and dropped for many tokenizers in turn.
+const FRONT_SLOTS: usize = 1 << 13;
 
 /// Longest token string kept inside a front slot.
 const INLINE_TEXT: usize = 24;
@@ -875,8 +876,8 @@ struct FullCache {
     front: Vec<FrontSlot>,
     short: FastMap<ShortKey, u64>,
     long: FastMap<Box<[u8]>, u64>,
-    /// Bytes of the keys in `long`.
-    long_bytes: usize,
+    /// Bytes of `tokens`, `text` and the keys in `long`.
+    bytes: usize,
     tokens: Vec<CachedToken>,
     /// Insertions turned away since the cache became full.
     misses_when_full: usize,
@@ -993,11 +994,11 @@ impl FullCache {
     /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
     fn insert(&mut self, piece: &str, prefixed: bool, tokens: &[(u32, u32, u32, &str)]) {
         let short = ShortKey::new(piece.as_bytes(), prefixed);
-        if self.short.len() + self.long.len() >= MAX_ENTRIES
-            || self.tokens.len() > u32::MAX as usize / 2
-            || self.text.len() > u32::MAX as usize / 2
-            || (short.is_none() && self.long_bytes + piece.len() + 1 > LONG_KEY_BYTES)
-        {
+        let key_bytes = if short.is_none() { piece.len() + 1 } else { 0 };
+        let cost = key_bytes
+            + std::mem::size_of::<CachedToken>() * tokens.len()
+            + tokens.iter().map(|t| t.3.len()).sum::<usize>();
+        if self.short.len() + self.long.len() >= MAX_ENTRIES || self.bytes + cost > MAX_BYTES {
             self.misses_when_full += 1;
             if self.misses_when_full < MISSES_BEFORE_RESET {
                 return;
@@ -1006,10 +1007,11 @@ impl FullCache {
             self.front.clear();
             self.short.clear();
             self.long.clear();
-            self.long_bytes = 0;
+            self.bytes = 0;
             self.tokens.clear();
             self.text.clear();
         }
+        self.bytes += cost;
         let start = self.tokens.len() as u64;
         for &(id, lo, hi, value) in tokens {
             let at = self.text.len() as u32;
@@ -1031,7 +1033,6 @@ impl FullCache {
                 let mut key = Vec::with_capacity(piece.len() + 1);
                 key.push(u8::from(prefixed));
                 key.extend_from_slice(piece.as_bytes());
-                self.long_bytes += key.len();
                 self.long.insert(key.into_boxed_slice(), v);
             }
         }

@@ -45,7 +45,7 @@
 //! keys and boxed values, a hit cost three dependent cache misses (bucket, key, value) and
 //! lookups took half the ids-path time on gpt2; inline keys and values leave one.
 //!
-//! Short pieces are looked up in a direct-mapped 1 MiB front table, then in an
+//! Short pieces are looked up in a direct-mapped 512 KiB front table, then in an
 //! open-addressing back table (linear probing, a key and its ids in one 32-byte slot); a
 //! back hit is copied to the front. Keys are packed with overlapping word loads (no
 //! byte-wise copy) and hashed with one folded multiply. Measured reason: with a single
@@ -82,18 +82,22 @@ const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// those were never cached (llama2 ids of 64 KiB of the multilingual corpus, warm: 167 →
 /// 557 MB/s); the cost on a miss is one copy of the piece, next to running the model on it.
 const MAX_PIECE_BYTES: usize = 4096;
-/// Most bytes of long keys (above [`INLINE_KEY_BYTES`]) one cache holds.
-const LONG_KEY_BYTES: usize = 16 << 20;
+/// Most bytes of long pieces (above [`INLINE_KEY_BYTES`]) one cache holds, keys and ids
+/// together (a piece of 4 KiB can have a thousand ids and more).
+const LONG_BYTES: usize = 8 << 20;
 
 /// Longest piece with an inline key (the 16th byte holds the length).
 const INLINE_KEY_BYTES: usize = 15;
 
-/// Slots of the direct-mapped front table (32 bytes each: 1 MiB per tokenizer and thread,
-/// zeroed when the cache is made). Measured reason: a direct-mapped table sends a piece whose slot holds
-/// another one to the back table, and with 8,192 slots about a third of the distinct pieces
-/// of 64 KiB of English did; with 32,768, gpt2 ids warm went from 370 to 430 MB/s on that
-/// sample and from 304 to 374 MB/s on 256 KiB (one thread, the same run).
-const FRONT_SLOTS: usize = 1 << 15;
+/// Slots of the direct-mapped front table (32 bytes each: 512 KiB per tokenizer and thread,
+/// zeroed when the cache is made). Measured reason: a direct-mapped table sends a piece whose
+/// slot holds another one to the back table, and with 8,192 slots about a third of the
+/// distinct pieces of 64 KiB of English did; with 16,384, gpt2 ids warm went from 370 to
+/// 410 MB/s on that sample and from 304 to 342 MB/s on 256 KiB (one thread, the same run).
+/// 32,768 slots were faster still (430 and 374), but with a cache made and dropped for many
+/// tokenizers in turn (the fuzzing harness keeps fifty), the allocator's heap then grew past
+/// 4 GiB.
+const FRONT_SLOTS: usize = 1 << 14;
 /// Slots of the back table when it is first used.
 const BACK_MIN_SLOTS: usize = 1 << 12;
 /// Set in the key of a piece cached under its text without the plan's Metaspace prefix
@@ -178,7 +182,7 @@ struct IdsCache {
     back_len: usize,
     arena: Vec<u32>,
     long: FastMap<Box<str>, Box<[u32]>>,
-    /// Bytes of the keys in `long`.
+    /// Bytes of the keys and ids in `long`.
     long_bytes: usize,
     /// Insertions refused since the cache became full.
     misses_when_full: usize,
@@ -305,9 +309,10 @@ impl IdsCache {
 
     fn insert(&mut self, piece: &str, probe: Option<Probe>, ids: &[u32]) {
         let long = probe.is_none() && piece.len() > INLINE_KEY_BYTES;
+        let cost = piece.len() + std::mem::size_of_val(ids);
         if self.back_len + self.long.len() >= MAX_ENTRIES
             || self.arena.len() > (1 << 30)
-            || (long && self.long_bytes + piece.len() > LONG_KEY_BYTES)
+            || (long && self.long_bytes + cost > LONG_BYTES)
         {
             self.misses_when_full += 1;
             if self.misses_when_full < MISSES_BEFORE_RESET {
@@ -318,7 +323,7 @@ impl IdsCache {
         }
         let Some(probe) = probe else {
             if long {
-                self.long_bytes += piece.len();
+                self.long_bytes += cost;
                 self.long.insert(piece.into(), ids.into());
             }
             return;
@@ -979,14 +984,14 @@ mod tests {
     fn long_keys_stay_within_their_byte_budget() {
         let mut cache = IdsCache::default();
         let piece = |i: usize| format!("{i:0>width$}", width = MAX_PIECE_BYTES);
-        let fit = LONG_KEY_BYTES / MAX_PIECE_BYTES;
+        let fit = LONG_BYTES / (MAX_PIECE_BYTES + 16);
         for i in 0..fit + 10 {
             let p = piece(i);
             let probe = cache.get(&p, &mut Vec::new()).unwrap_err();
             cache.insert(&p, probe, &[i as u32, 1, 2, 3]);
         }
         assert_eq!(cache.long.len(), fit);
-        assert!(cache.long_bytes <= LONG_KEY_BYTES);
+        assert!(cache.long_bytes <= LONG_BYTES);
         for i in 0..fit {
             let mut out = Vec::new();
             assert!(cache.get(&piece(i), &mut out).is_ok());
