@@ -334,21 +334,27 @@ impl QuickScan for Gpt2Scan<'_> {
         let b = &self.block;
         // `off` is at most `REACH`, so the shift is below 64.
         let after = b.starts >> ((off + 1) & 63);
-        let len = 1 + after.trailing_zeros() as usize;
-        // The classes of the match's bytes and of the two after it must be known.
-        if len > 15 || !b.known_with_two_after(off, len) || b.byte(off) == b'\'' {
-            return None;
-        }
-        let (k0, k1) = b.key(off, len);
-        let start = self.i;
-        self.i += len;
-        Some(Quick {
-            start,
-            end: self.i,
-            k0,
-            k1,
-        })
+        let q = settle(b, self.i, off, 1 + after.trailing_zeros() as usize)?;
+        self.i = q.end;
+        Some(q)
     }
+}
+
+/// The [`Quick`] of the `len` bytes at offset `off` of `b` (text position `start`), when a
+/// quick step may trust it: at most 15 bytes, the classes of its bytes and of the two after
+/// it known, and not starting at a `'` (which may begin a contraction).
+#[inline(always)]
+fn settle(b: &Block, start: usize, off: usize, len: usize) -> Option<Quick> {
+    if len > 15 || !b.known_with_two_after(off, len) || b.byte(off) == b'\'' {
+        return None;
+    }
+    let (k0, k1) = b.key(off, len);
+    Some(Quick {
+        start,
+        end: start + len,
+        k0,
+        k1,
+    })
 }
 
 impl Iterator for Gpt2Scan<'_> {
@@ -445,18 +451,9 @@ impl QuickScan for Cl100kScan<'_> {
         } else {
             1 + (b.starts >> ((off + 1) & 63)).trailing_zeros() as usize
         };
-        if len > 15 || !b.known_with_two_after(off, len) || b.byte(off) == b'\'' {
-            return None;
-        }
-        let (k0, k1) = b.key(off, len);
-        let start = self.i;
-        self.i += len;
-        Some(Quick {
-            start,
-            end: self.i,
-            k0,
-            k1,
-        })
+        let q = settle(b, self.i, off, len)?;
+        self.i = q.end;
+        Some(q)
     }
 }
 
