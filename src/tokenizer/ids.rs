@@ -62,9 +62,12 @@ use super::Tokenizer;
 use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::pre_tokenizers::fast::{Cutter, PieceSink, StrPlan};
-use crate::pre_tokenizers::scan::{BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns, QuickScan};
+use crate::pre_tokenizers::scan::{
+    BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns, Quick, QuickScan,
+};
 use crate::processors::Processor;
 use crate::utils::padding::pad_ids;
+use crate::utils::prefetch::prefetch;
 use crate::utils::truncation::single_kept;
 use crate::Result;
 
@@ -224,7 +227,18 @@ impl IdsCache {
         k1: u64,
         out: &mut Vec<u32>,
     ) -> std::result::Result<(), Probe> {
-        let hash = hash_key(k0, k1);
+        self.get_front_hashed(k0, k1, hash_key(k0, k1), out)
+    }
+
+    /// [`Self::get_front_packed`] with the key's hash at hand.
+    #[inline(always)]
+    fn get_front_hashed(
+        &self,
+        k0: u64,
+        k1: u64,
+        hash: u64,
+        out: &mut Vec<u32>,
+    ) -> std::result::Result<(), Probe> {
         if let Some(slot) = self.front.get(hash as usize & (FRONT_SLOTS - 1)) {
             if slot.k0 == k0 && slot.k1 == k1 && slot.n <= 3 {
                 // All three inline ids copied, then the length set back: no branch on
@@ -647,13 +661,13 @@ fn pieces_ids(
     if ctx.cacheable {
         match plan.quick_scan() {
             Some(Cutter::Gpt2) => {
-                return quick_ids(Gpt2Scan::new(text), text, ctx, ids, mapped, out)
+                return quick_ids::<true>(Gpt2Scan::new(text), text, ctx, ids, mapped, out)
             }
             Some(Cutter::Cl100k(n)) => {
-                return quick_ids(Cl100kScan::new(text, n), text, ctx, ids, mapped, out)
+                return quick_ids::<false>(Cl100kScan::new(text, n), text, ctx, ids, mapped, out)
             }
             Some(Cutter::Bert) => {
-                return quick_ids(BertPieces::new(text), text, ctx, ids, mapped, out)
+                return quick_ids::<false>(BertPieces::new(text), text, ctx, ids, mapped, out)
             }
             _ => {}
         }
@@ -706,7 +720,14 @@ fn unit_ids(
 /// common piece already packed as a cache key, looked up in the front table at once;
 /// anything else goes the ordinary way. Measured reason: on gpt2 English the scan, the
 /// char-boundary checks of each piece and the key packing took 60 % of the ids path.
-fn quick_ids(
+///
+/// With `AHEAD`, one quick piece is held back while the next is scanned and its front slot
+/// prefetched, so that the slot's load overlaps the held piece's work. Measured on gpt2
+/// (builds alternated, warm, one thread, best of 3 × 40 passes): English 378 → 406 MB/s,
+/// code 346 → 358, 256 KiB of code 315 → 330; on the cl100k-family scan it gained
+/// nothing and cost 2–3 % on code, so that scan (and BERT's, whose time goes elsewhere)
+/// takes its pieces one at a time.
+fn quick_ids<const AHEAD: bool>(
     mut scan: impl QuickScan,
     text: &str,
     ctx: &PieceCtx<'_>,
@@ -714,13 +735,29 @@ fn quick_ids(
     mapped: &mut String,
     out: &mut Vec<u32>,
 ) -> Result<()> {
+    let mut held: Option<(Quick, u64)> = None;
     loop {
         if let Some(q) = scan.quick() {
-            if let Err(probe) = cache.get_front_packed(q.k0, q.k1, out) {
-                let piece = text.get(q.start..q.end).unwrap_or_default();
-                ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
+            let hash = hash_key(q.k0, q.k1);
+            let now = if AHEAD {
+                prefetch(&cache.front, hash as usize & (FRONT_SLOTS - 1));
+                held.replace((q, hash))
+            } else {
+                Some((q, hash))
+            };
+            if let Some((p, hash)) = now {
+                if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
+                    let piece = text.get(p.start..p.end).unwrap_or_default();
+                    ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
+                }
             }
             continue;
+        }
+        if let Some((p, hash)) = held.take() {
+            if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
+                let piece = text.get(p.start..p.end).unwrap_or_default();
+                ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
+            }
         }
         let Some((a, b)) = scan.next() else {
             return Ok(());
