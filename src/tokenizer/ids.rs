@@ -57,7 +57,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::marker::{for_each_part, marker_style, MarkerStyle};
-use super::thread_cache::{with_cache, Caches};
+use super::thread_cache::{with_cache, Caches, Reusable};
 use super::Tokenizer;
 use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
@@ -92,15 +92,16 @@ const LONG_BYTES: usize = 8 << 20;
 /// Longest piece with an inline key (the 16th byte holds the length).
 const INLINE_KEY_BYTES: usize = 15;
 
-/// Slots of the direct-mapped front table (32 bytes each: 512 KiB per tokenizer and thread,
-/// zeroed when the cache is made). Measured reason: a direct-mapped table sends a piece whose
+/// Slots of the direct-mapped front table (32 bytes each: 1 MiB per tokenizer and thread,
+/// zeroed when the cache is made, and handed on to the next tokenizer's cache when it
+/// leaves the thread's list). Measured reason: a direct-mapped table sends a piece whose
 /// slot holds another one to the back table, and with 8,192 slots about a third of the
-/// distinct pieces of 64 KiB of English did; with 16,384, gpt2 ids warm went from 370 to
-/// 410 MB/s on that sample and from 304 to 342 MB/s on 256 KiB (one thread, the same run).
-/// 32,768 slots were faster still (430 and 374), but with a cache made and dropped for many
-/// tokenizers in turn (the fuzzing harness keeps fifty), the allocator's heap then grew past
-/// 4 GiB.
-const FRONT_SLOTS: usize = 1 << 14;
+/// distinct pieces of 64 KiB of English did. gpt2 ids warm, one thread: 370 MB/s on that
+/// sample with 8,192 slots, 410 with 16,384; then with 32,768 (builds alternated) 401 → 430
+/// on it and 343 → 383 on 256 KiB of English; llama3 356 → 377 and 306 → 331. Before the
+/// tables were handed on, 32,768 slots made the allocator's heap grow past 4 GiB with caches
+/// made and dropped for many tokenizers in turn (the fuzzing harness keeps fifty).
+const FRONT_SLOTS: usize = 1 << 15;
 /// Slots of the back table when it is first used.
 const BACK_MIN_SLOTS: usize = 1 << 12;
 /// Set in the key of a piece cached under its text without the plan's Metaspace prefix
@@ -193,8 +194,21 @@ struct IdsCache {
 
 impl Default for IdsCache {
     fn default() -> Self {
+        Self::with_front(Box::default())
+    }
+}
+
+impl IdsCache {
+    /// An empty cache whose front table is `front` (emptied; made anew unless it has
+    /// [`FRONT_SLOTS`] slots).
+    fn with_front(mut front: Box<[Slot]>) -> Self {
+        if front.len() == FRONT_SLOTS {
+            front.fill(Slot::default());
+        } else {
+            front = vec![Slot::default(); FRONT_SLOTS].into_boxed_slice();
+        }
         IdsCache {
-            front: vec![Slot::default(); FRONT_SLOTS].into_boxed_slice(),
+            front,
             back: Vec::new(),
             back_len: 0,
             arena: Vec::new(),
@@ -203,9 +217,7 @@ impl Default for IdsCache {
             misses_when_full: 0,
         }
     }
-}
 
-impl IdsCache {
     /// Appends the ids of `piece` to `out` when the front table has it (the common case,
     /// kept small enough to inline); otherwise returns the packed key for [`Self::get_slow`].
     #[inline(always)]
@@ -416,6 +428,25 @@ struct PieceCache {
     mapped: String,
     /// Working memory of the pre-tokenizer plan.
     scratch: String,
+}
+
+impl Reusable for PieceCache {
+    /// Keeps the front table (a fixed size), emptied; everything else starts anew.
+    fn reset(&mut self) {
+        let PieceCache {
+            ids,
+            marker,
+            plan,
+            mapped,
+            scratch,
+        } = self;
+        let front = std::mem::take(&mut ids.front);
+        *ids = IdsCache::with_front(front);
+        *marker = None;
+        *plan = None;
+        mapped.clear();
+        scratch.clear();
+    }
 }
 
 thread_local! {
