@@ -1284,26 +1284,31 @@ impl Run<'_> {
         metaspace: Option<bool>,
     ) -> Step {
         let prefixed = metaspace == Some(true);
-        let mut held: Option<Quick> = None;
+        let flag = u64::from(prefixed) << 60;
+        // A quick piece with its key and front slot.
+        let mut held: Option<(Quick, ShortKey, usize)> = None;
         loop {
             // The quick piece to take now: with `AHEAD`, the one held back while the next
             // one's front slot is prefetched (and the held one when the quick step stops).
             let now = match scan.quick() {
-                Some(q) if AHEAD => {
-                    let key = ShortKey(q.k0, q.k1 | (u64::from(prefixed) << 60));
-                    prefetch(&self.cache.front, key.front_slot());
-                    match held.replace(q) {
-                        Some(p) => Some(p),
-                        None => continue,
+                Some(q) => {
+                    let key = ShortKey(q.k0, q.k1 | flag);
+                    let at = key.front_slot();
+                    if AHEAD {
+                        prefetch(&self.cache.front, at);
+                        match held.replace((q, key, at)) {
+                            Some(p) => Some(p),
+                            None => continue,
+                        }
+                    } else {
+                        Some((q, key, at))
                     }
                 }
-                Some(q) => Some(q),
                 None => held.take(),
             };
             let (a, b) = match now {
-                Some(q) => {
-                    let key = ShortKey(q.k0, q.k1 | (u64::from(prefixed) << 60));
-                    match self.cache.front.get(key.front_slot()) {
+                Some((q, key, at)) => {
+                    match self.cache.front.get(at) {
                         Some(slot) if slot.key == key => {
                             let start = x + q.start;
                             if slot.one as usize <= INLINE_TEXT {
@@ -1320,7 +1325,7 @@ impl Run<'_> {
                         // cache (the piece path would pack it and miss the front again).
                         _ => match self.cache.short.get(&key) {
                             Some(&v) => {
-                                self.cache.promote(key.front_slot(), key, v);
+                                self.cache.promote(at, key, v);
                                 self.push_cached(sg, x + q.start, token_range(v))?;
                                 self.word += 1;
                                 continue;
