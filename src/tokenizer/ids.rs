@@ -45,7 +45,7 @@
 //! keys and boxed values, a hit cost three dependent cache misses (bucket, key, value) and
 //! lookups took half the ids-path time on gpt2; inline keys and values leave one.
 //!
-//! Short pieces are looked up in a direct-mapped 512 KiB front table, then in an
+//! Short pieces are looked up in a direct-mapped 1 MiB front table, then in an
 //! open-addressing back table (linear probing, a key and its ids in one 32-byte slot); a
 //! back hit is copied to the front. Keys are packed with overlapping word loads (no
 //! byte-wise copy) and hashed with one folded multiply. Measured reason: with a single
