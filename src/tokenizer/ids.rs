@@ -784,6 +784,9 @@ fn quick_ids<const AHEAD: bool>(
             }
             continue;
         }
+        // The held piece goes before the piece the scanner cuts next. (This lookup repeats
+        // the one above on purpose: one shared lookup, reached by asking the quick step
+        // again after it stopped, cost gpt2 8 % in alternated builds.)
         if let Some((p, hash)) = held.take() {
             if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
                 let piece = text.get(p.start..p.end).unwrap_or_default();
