@@ -818,14 +818,14 @@ impl ShortKey {
         if piece.is_empty() || piece.len() > 15 {
             return None;
         }
-        let (k0, k1) = super::ids::pack(piece);
+        let (k0, k1) = crate::utils::packed_key::pack(piece);
         Some(ShortKey(k0, k1 | (u64::from(prefixed) << 60)))
     }
 
     /// Slot of this key in the front table.
     #[inline]
     fn front_slot(self) -> usize {
-        super::ids::hash_key(self.0, self.1) as usize & (FRONT_SLOTS - 1)
+        crate::utils::packed_key::hash_key(self.0, self.1) as usize & (FRONT_SLOTS - 1)
     }
 }
 

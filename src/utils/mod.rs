@@ -1,6 +1,7 @@
 //! Small shared helpers.
 
 pub mod byte_level;
+pub(crate) mod packed_key;
 pub mod padding;
 pub(crate) mod prefetch;
 pub(crate) mod tagged;

@@ -13,6 +13,17 @@
 //! ([`EMPTY`], the pair of two ids `u32::MAX`) is kept aside in its own field. Inserting a
 //! key that is present replaces its value, as the reference's map does when a file lists a
 //! pair twice (the later rank wins).
+//!
+//! A large table also gets a filter ([`MergeMap::build_filter`]): a 128 KiB bit array in
+//! which each merge sets two bits of one 64-bit word chosen by a second hash of its pair.
+//! A pair whose two bits are not both set has no merge, and the lookup ends there without
+//! reading the table; a pair that passes (every merge, and about 1 % to 20 % of the others
+//! with 50,000 to 280,000 merges) is looked up as before. Measured reason: about a fifth of
+//! the pairs a cold word asks for have no merge, most of them pairs of longer, rarer
+//! symbols whose slots are not cached, and the merge loop waited on those loads; the filter
+//! stays in L2. Steady cold walks (each document seen once) through 3 MB of code, builds
+//! alternated: gpt2 176 → 190 MB/s, llama3 134 → 140. An insert drops the filter, so it
+//! never answers for a table it was not built from.
 
 use super::word::pair_key;
 
@@ -21,6 +32,22 @@ const EMPTY: u64 = u64::MAX;
 
 /// Multiplier of the hash (an odd constant with well-spread bits).
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// log2 of the filter's 64-bit words (2^14 words: 128 KiB, small enough to stay in L2).
+const FILTER_WORD_BITS: u32 = 14;
+
+/// Fewest merges for which [`MergeMap::build_filter`] builds a filter: below that the
+/// table is at most 512 KiB and stays cached anyway.
+const FILTER_MIN_MERGES: usize = 16_384;
+
+/// The filter's word for the pair `key` and its two bits there, from a hash independent
+/// of the table's (another multiplier, other bits).
+#[inline(always)]
+fn filter_bits(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let word = (h >> (64 - FILTER_WORD_BITS)) as usize;
+    (word, (1 << (h & 63)) | (1 << ((h >> 6) & 63)))
+}
 
 #[derive(Clone, Copy)]
 struct Slot {
@@ -44,6 +71,8 @@ pub(crate) struct MergeMap {
     len: usize,
     /// The value of [`EMPTY`]'s pair, which cannot live in a slot.
     max_pair: Option<(u32, u32)>,
+    /// Two bits per merge (see the module docs); empty when not built.
+    filter: Box<[u64]>,
 }
 
 impl Default for MergeMap {
@@ -64,6 +93,7 @@ impl MergeMap {
             bits,
             len: 0,
             max_pair: None,
+            filter: Box::default(),
         }
     }
 
@@ -95,11 +125,33 @@ impl MergeMap {
     /// The `(rank, new id)` of the pair `left`, `right`.
     #[inline(always)]
     pub fn pair(&self, left: u32, right: u32) -> Option<(u32, u32)> {
-        self.get(pair_key(left, right))
+        let key = pair_key(left, right);
+        let (word, bits) = filter_bits(key);
+        match self.filter.get(word) {
+            Some(&w) if w & bits != bits => None,
+            _ => self.get(key),
+        }
+    }
+
+    /// Builds the filter (see the module docs) when the table has at least
+    /// [`FILTER_MIN_MERGES`] entries.
+    pub fn build_filter(&mut self) {
+        if self.len < FILTER_MIN_MERGES {
+            return;
+        }
+        let mut filter = vec![0u64; 1 << FILTER_WORD_BITS];
+        for (key, _) in self.iter() {
+            let (word, bits) = filter_bits(key);
+            if let Some(w) = filter.get_mut(word) {
+                *w |= bits;
+            }
+        }
+        self.filter = filter.into_boxed_slice();
     }
 
     /// Sets the value of `key`, replacing any it had.
     pub fn insert(&mut self, key: u64, (rank, new_id): (u32, u32)) {
+        self.filter = Box::default();
         if key == EMPTY {
             if self.max_pair.replace((rank, new_id)).is_none() {
                 self.len += 1;
@@ -129,6 +181,7 @@ impl MergeMap {
             bits: self.bits + 1,
             len: 0,
             max_pair: self.max_pair,
+            filter: Box::default(),
         };
         bigger.len = usize::from(self.max_pair.is_some());
         for (key, value) in self.iter() {
@@ -213,10 +266,38 @@ mod tests {
             }
         }
         assert_eq!(map.get(EMPTY), plain.get(&EMPTY).copied());
+        map.build_filter();
         let mut all: Vec<_> = map.iter().collect();
         all.sort_unstable();
         let mut expected: Vec<_> = plain.into_iter().collect();
         expected.sort_unstable();
         assert_eq!(all, expected);
+    }
+
+    /// With the filter built, every lookup still agrees with a standard map (pairs with and
+    /// without a merge, over a table large enough to get one), and an insert drops it.
+    #[test]
+    fn filter_never_hides_a_merge() {
+        let mut map = MergeMap::default();
+        let mut plain = HashMap::new();
+        let mut x = 0x9abc_def0_u64;
+        for i in 0..40_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let (l, r) = ((x % 1000) as u32, ((x >> 20) % 1000) as u32);
+            map.insert(pair_key(l, r), (i, l + r));
+            plain.insert((l, r), (i, l + r));
+        }
+        map.build_filter();
+        assert!(!map.filter.is_empty());
+        for l in 0..1010u32 {
+            for r in 0..1010u32 {
+                assert_eq!(map.pair(l, r), plain.get(&(l, r)).copied(), "{l} {r}");
+            }
+        }
+        map.insert(pair_key(5000, 5001), (7, 9));
+        assert!(map.filter.is_empty());
+        assert_eq!(map.pair(5000, 5001), Some((7, 9)));
     }
 }

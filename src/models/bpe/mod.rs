@@ -34,6 +34,7 @@
 //! are keyed on ids) and `▁` itself is in the vocabulary. The tokenizer's ids path caches
 //! parts like pieces, which turns a document-long word into cache hits.
 
+mod byte_vocab;
 mod merges;
 mod preformed;
 mod word;
@@ -49,6 +50,7 @@ use super::raw::{optional, RawModel};
 use super::vocab::{to_std_map, IdTable, OrderedVocab};
 use crate::utils::byte_level::{spell_into, BYTE_TO_CHAR};
 use crate::{Error, Model, Result, Token};
+use byte_vocab::ByteVocab;
 use merges::MergeMap;
 use preformed::{LazyPreformed, PreformedChars};
 use word::{pair_key, Word, MAX_WORD_BYTES};
@@ -105,6 +107,9 @@ pub struct Bpe {
     /// `preformed` module), when `byte_char_ids` is set, ids are unique and some qualify.
     /// Built on demand, when text with many such chars comes (see that module).
     preformed: LazyPreformed,
+    /// With `ignore_merges` and `byte_char_ids`: the tokens by raw bytes (see the
+    /// `byte_vocab` module), the whole-word lookup of the byte-level ids path.
+    byte_vocab: Option<ByteVocab>,
 }
 
 thread_local! {
@@ -218,7 +223,7 @@ impl Bpe {
     /// with `▁`.
     fn assemble(
         vocab: FastMap<String, u32>,
-        merges: MergeMap,
+        mut merges: MergeMap,
         config: BpeConfig,
         merge_crosses_marker: bool,
     ) -> Self {
@@ -266,6 +271,9 @@ impl Bpe {
             .contains(&NO_ID)
             .then(|| Box::new(byte_char_ids.map(|id| id == NO_ID)));
         let byte_char_ids = undecorated.then_some(byte_char_ids);
+        let byte_vocab = (config.ignore_merges && byte_char_ids.is_some())
+            .then(|| ByteVocab::new(vocab.iter().map(|(token, &id)| (token.as_str(), id))));
+        merges.build_filter();
         Bpe {
             preformed: LazyPreformed::default(),
             char_ids,
@@ -279,6 +287,7 @@ impl Bpe {
             byte_ids,
             marker_parts,
             rank_limit: unique_ids.then_some(rank_limit),
+            byte_vocab,
         }
     }
 
@@ -551,8 +560,14 @@ impl Bpe {
             }
         }
         if self.config.ignore_merges {
-            spell_into(raw, mapped);
-            if let Some(&id) = self.vocab.get(mapped.as_str()) {
+            let found = match self.byte_vocab.as_ref().and_then(|v| v.get(raw)) {
+                Some(found) => found,
+                None => {
+                    spell_into(raw, mapped);
+                    self.vocab.get(mapped.as_str()).copied()
+                }
+            };
+            if let Some(id) = found {
                 out.push(id);
                 return Ok(());
             }
