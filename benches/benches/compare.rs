@@ -18,6 +18,17 @@
 //! - `3-batch-full` / `3-batch-ids`: the whole pool as one batch, on all cores.
 //! - `3-batch-full-1thread` / `3-batch-ids-1thread`: subtok only, the same batch calls inside
 //!   a one-thread rayon pool; `report` prints the two-thread / one-thread ratio.
+//! - whole-file scaling (not a criterion group): subtok only, the whole corpus file as one
+//!   batch, ids and full encodings, on a one-thread pool and on all cores in alternation
+//!   (after three untimed calls of each), `SUBTOK_BENCH_SCALING_ROUNDS` (7) rounds; the notes
+//!   get the median speeds and the median of the rounds' all-cores / one-thread ratios. A batch of the 256 KiB pool lasts about a
+//!   millisecond on two cores, so waking the pool's threads and the last documents'
+//!   imbalance weigh in its ratio; a batch of the whole file (4–7 MB) measures the
+//!   throughput of the batch on all cores, as a corpus job sees it. The warm-up calls matter
+//!   because each thread's cache learns only the words of the documents it is handed, and
+//!   rayon hands them out differently each call: on 7 MB of English, gpt2, two threads call
+//!   the model 96,000 times before both caches hold every word, one thread 48,000 times.
+//!   subtok's ids of the whole file are checked against the reference's first.
 //! - `4-long-ids`: one call on one long document (the pool joined with blank lines), ids only.
 //!   Some libraries split long inputs across threads internally; that is their behaviour.
 //! - `5-load`: building the tokenizer from the tokenizer.json bytes (per file; by default only
@@ -35,7 +46,7 @@
 //! `SUBTOK_BENCH_LIBS`, `SUBTOK_BENCH_LOAD_FILES` (comma lists; `all` for every one of the
 //! seven files), `SUBTOK_BENCH_POOL_BYTES`
 //! (256K), `SUBTOK_BENCH_DOC_BYTES` (64K), `SUBTOK_BENCH_WARMUP_MS` (50),
-//! `SUBTOK_BENCH_MEASURE_MS` (150).
+//! `SUBTOK_BENCH_MEASURE_MS` (150), `SUBTOK_BENCH_SCALING_ROUNDS` (7).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -224,6 +235,62 @@ struct Peer {
     loader: Loader,
     engine: Box<dyn Engine>,
     cold: std::cell::RefCell<Cold>,
+}
+
+/// Untimed calls of each pool before the whole-file scaling is timed.
+const WHOLE_FILE_WARM_CALLS: usize = 3;
+
+/// The whole-file scaling of one batch mode (`kind`: `ids` or `full`; see the module docs),
+/// as the note `report` reads: `one <MB/s> all <MB/s> ratio <median ratio> rounds <n>`.
+fn whole_file_scaling(
+    engine: &dyn Engine,
+    one: &rayon::ThreadPool,
+    docs: &[&str],
+    kind: &str,
+    rounds: usize,
+) -> String {
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    let call = || {
+        if kind == "ids" {
+            black_box(engine.batch_ids(black_box(docs)));
+        } else {
+            black_box(engine.batch_full(black_box(docs)));
+        }
+    };
+    let timed = |on_one: bool| {
+        let t = Instant::now();
+        if on_one {
+            one.install(call);
+        } else {
+            call();
+        }
+        t.elapsed().as_secs_f64()
+    };
+    // Untimed calls until each pool's threads have seen every document: rayon hands the
+    // documents to the threads differently each call, and each thread's cache learns the
+    // words it is handed (see the module docs).
+    for _ in 0..WHOLE_FILE_WARM_CALLS {
+        timed(true);
+        timed(false);
+    }
+    let (mut ones, mut alls, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let (a, b) = (timed(true), timed(false));
+        ones.push(a);
+        alls.push(b);
+        ratios.push(a / b);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let speed = |secs: f64| bytes as f64 / secs / 1e6;
+    format!(
+        "one {:.1} all {:.1} ratio {:.3} rounds {rounds}",
+        speed(median(&mut ones)),
+        speed(median(&mut alls)),
+        median(&mut ratios)
+    )
 }
 
 fn group<'a>(
@@ -671,6 +738,25 @@ fn run_corpus(
             b.iter(|| one.install(|| black_box(p.engine.batch_ids(black_box(&batch)))))
         });
         g.finish();
+
+        assert_same(
+            "whole-file batch ids",
+            file,
+            corpus,
+            &p.engine.batch_ids(&all),
+            &reference.batch_ids(&all),
+        );
+        let rounds = env_bytes("SUBTOK_BENCH_SCALING_ROUNDS", 7).max(1);
+        for kind in ["ids", "full"] {
+            let line = whole_file_scaling(p.engine.as_ref(), &one, &all, kind, rounds);
+            notes.add(
+                file,
+                corpus,
+                &format!("3-batch-whole-{kind}"),
+                p.name,
+                &line,
+            );
+        }
     }
 
     // 4: one long document.

@@ -284,6 +284,41 @@ fn main() {
         }
     }
 
+    println!("\n### The whole corpus file as one batch, all cores / one thread (subtok, paired)\n");
+    println!("| file | corpus | full, 1 thread | full, all cores | ratio | ids, 1 thread | ids, all cores | ratio |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for &file in FILES {
+        for &corpus in CORPORA {
+            let mut row = format!("| {file} | {corpus} |");
+            let mut any = false;
+            for kind in ["full", "ids"] {
+                let mode = format!("3-batch-whole-{kind}");
+                let note = notes
+                    .get(&(file.to_owned(), corpus.to_owned()))
+                    .and_then(|lines| {
+                        lines
+                            .iter()
+                            .find(|(m, l, _)| *m == mode && l == "subtok")
+                            .map(|(_, _, n)| n.clone())
+                    });
+                // `one <MB/s> all <MB/s> ratio <ratio> rounds <n>`
+                let field = |name: &str| -> Option<f64> {
+                    let words: Vec<&str> = note.as_deref()?.split_whitespace().collect();
+                    let at = words.iter().position(|w| *w == name)?;
+                    words.get(at + 1)?.parse().ok()
+                };
+                let (one, all, ratio) = (field("one"), field("all"), field("ratio"));
+                any |= one.is_some();
+                let cell = |v: Option<f64>| v.map_or("–".to_owned(), fmt_speed);
+                let ratio = ratio.map_or("–".to_owned(), |r| format!("{r:.2}x"));
+                row.push_str(&format!(" {} | {} | {ratio} |", cell(one), cell(all)));
+            }
+            if any {
+                println!("{row}");
+            }
+        }
+    }
+
     println!("\n### Loading tokenizer.json (ms; lower is better)\n");
     let mut header = String::from("| file | subtok |");
     for p in &peers {
