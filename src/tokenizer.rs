@@ -22,6 +22,7 @@ mod full_fast;
 mod ids;
 mod long_input;
 mod marker;
+mod seed;
 mod thread_cache;
 
 /// One input sequence: raw text, or text already split into words.
@@ -126,6 +127,9 @@ pub struct Tokenizer {
     padding: Option<PaddingParams>,
     /// Identifies this tokenizer's per-thread piece caches (see the `ids` module).
     cache_key: thread_cache::CacheKey,
+    /// The ids path's vocabulary seed (see the `seed` module), shared by clones: it
+    /// depends on the model alone, which never changes after load.
+    piece_seed: std::sync::Arc<seed::PieceSeed>,
     /// Largest input (bytes, both sequences together) one encode call accepts.
     max_input_bytes: Option<usize>,
     /// Compiled decoder, built on the first decode (`None` inside: the general path decodes).
@@ -315,6 +319,7 @@ impl Tokenizer {
             truncation: json.truncation,
             padding: json.padding,
             cache_key: thread_cache::CacheKey::default(),
+            piece_seed: Default::default(),
             max_input_bytes: Some(DEFAULT_MAX_INPUT_BYTES),
             decode_plan: std::sync::OnceLock::new(),
         })

@@ -191,6 +191,15 @@ impl ModelWrapper {
         }
     }
 
+    /// The tokens of a BPE model's vocabulary with their ids, in no particular order
+    /// (`None` for the other models).
+    pub(crate) fn bpe_tokens(&self) -> Option<impl Iterator<Item = (&str, u32)> + '_> {
+        match self {
+            Self::BPE(m) => Some(m.tokens()),
+            _ => None,
+        }
+    }
+
     /// [`Model::tokenize`] with each token handed to `f(id, offsets, value)` in order,
     /// without a `String` per token.
     pub(crate) fn tokenize_with(

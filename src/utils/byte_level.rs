@@ -29,6 +29,39 @@ const fn build_byte_to_char() -> [char; 256] {
     table
 }
 
+/// The byte each char below U+0200 stands for in the alphabet (256: none); every char of the
+/// alphabet is below U+0144.
+static CHAR_TO_BYTE: [u16; 512] = build_char_to_byte();
+
+const fn build_char_to_byte() -> [u16; 512] {
+    let mut table = [256u16; 512];
+    let mut b = 0;
+    while b < 256 {
+        let c = BYTE_TO_CHAR[b] as usize;
+        if c < 512 {
+            table[c] = b as u16;
+        }
+        b += 1;
+    }
+    table
+}
+
+/// Appends to `out` the bytes that `spelled` stands for, char by char, and returns whether
+/// every char is one of the alphabet (if not, `out` holds the bytes before the first that
+/// is not).
+pub(crate) fn unspell_into(spelled: &str, out: &mut Vec<u8>) -> bool {
+    for c in spelled.chars() {
+        match CHAR_TO_BYTE
+            .get(c as usize)
+            .and_then(|&b| u8::try_from(b).ok())
+        {
+            Some(b) => out.push(b),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// The byte a char of the alphabet stands for, if it is one.
 pub fn char_to_byte(c: char) -> Option<u8> {
     let u = c as u32;
@@ -78,6 +111,13 @@ mod tests {
             assert_eq!(char_to_byte(BYTE_TO_CHAR[b as usize]), Some(b));
         }
         assert_eq!(char_to_byte('x'), Some(b'x'));
+        let all: Vec<u8> = (0..=255).collect();
+        let mut back = Vec::new();
+        assert!(unspell_into(&bytes_to_chars(&all), &mut back));
+        assert_eq!(back, all);
+        back.clear();
+        assert!(!unspell_into("aé\u{2581}", &mut back));
+        assert_eq!(back, b"a\xe9");
         assert_eq!(char_to_byte('\u{1000}'), None);
     }
 }

@@ -13,7 +13,7 @@
 //! Measured reason: on steady cold walks through llama3 (each document seen once) the
 //! spelled lookup (string hash, probe, compare) took about a fifth of the time.
 
-use crate::utils::byte_level::BYTE_TO_CHAR;
+use crate::utils::byte_level::unspell_into;
 use crate::utils::packed_key::{hash_key, pack, INLINE_KEY_BYTES};
 
 /// One token: its raw bytes packed (`k1 == 0` only in an empty slot, since the length
@@ -34,24 +34,14 @@ pub(super) struct ByteVocab {
 impl ByteVocab {
     /// The table of the tokens of `vocab` that spell 1 to 15 raw bytes.
     pub fn new<'a>(vocab: impl Iterator<Item = (&'a str, u32)>) -> Self {
-        // The byte of each alphabet char (all below U+0200).
-        let mut byte_of = [None; 512];
-        for (b, &c) in BYTE_TO_CHAR.iter().enumerate() {
-            if let Some(slot) = byte_of.get_mut(c as usize) {
-                *slot = Some(b as u8);
-            }
-        }
         let mut entries = Vec::new();
-        let mut raw = Vec::with_capacity(INLINE_KEY_BYTES);
-        'tokens: for (token, id) in vocab {
+        let mut raw = Vec::with_capacity(4 * INLINE_KEY_BYTES);
+        for (token, id) in vocab {
             raw.clear();
-            for c in token.chars() {
-                match byte_of.get(c as usize).copied().flatten() {
-                    Some(b) if raw.len() < INLINE_KEY_BYTES => raw.push(b),
-                    _ => continue 'tokens,
-                }
-            }
-            if !raw.is_empty() {
+            if token.len() <= 2 * INLINE_KEY_BYTES
+                && unspell_into(token, &mut raw)
+                && (1..=INLINE_KEY_BYTES).contains(&raw.len())
+            {
                 entries.push((pack(&raw), id));
             }
         }

@@ -496,6 +496,11 @@ impl Bpe {
         self.config.dropout.filter(|&p| p != 0.0)
     }
 
+    /// The tokens of the vocabulary with their ids, in no particular order.
+    pub(crate) fn tokens(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.vocab.iter().map(|(token, &id)| (token.as_str(), id))
+    }
+
     /// Whether results are deterministic, so that they may be cached (no active dropout).
     pub(crate) fn is_deterministic(&self) -> bool {
         self.active_dropout().is_none()

@@ -1,0 +1,299 @@
+//! The vocabulary seed of the ids path's piece cache, for byte-level BPE.
+//!
+//! Running text is mostly vocabulary words, and a word a thread meets for the first time
+//! (every word of a corpus job at first, most words of a stream of new documents) is a
+//! cache miss: a back-table probe, then the model's merge loop and an insert. The seed is
+//! a read-only table, built once per tokenizer and shared by its threads, of the result of
+//! every short token's bytes: a first-seen word that is a token costs one probe of it.
+//!
+//! Contents: every vocabulary token whose byte-level spelling stands for 1 to
+//! [`SEED_KEY_BYTES`] bytes of valid UTF-8 (pieces are text, so no other key is asked for),
+//! run through exactly the call a cache miss makes on those bytes
+//! ([`crate::models::ModelWrapper::byte_level_ids`]); the tokens whose result is one id
+//! (nearly all: a token's own bytes merge back into it unless the merges never build it)
+//! are kept, keyed by the piece's packed bytes ([`crate::utils::packed_key`]). A slot is
+//! 16 bytes: the first 8 bytes of the key, the next 3 with the length, and the id; an
+//! open-addressing table (linear probing, at most half full).
+//!
+//! Invariants: a hit gives what the model gives for the piece (the value is the model's
+//! answer for the same bytes), so the seed never changes a result, only skips work; it is
+//! used only by byte-level plans, whose cache keys are the piece's own bytes, and only
+//! when the model is deterministic.
+//!
+//! When: a thread's cache of the tokenizer builds it after sending [`SEED_AFTER`] pieces
+//! to the model, so a short job never pays for it; the build takes one model call per
+//! token (about 20 to 100 ms for 50,000 to 150,000 tokens). Other threads do not wait for
+//! it: they go on without the seed until it is there.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+use crate::models::ModelWrapper;
+use crate::utils::byte_level::unspell_into;
+use crate::utils::packed_key::pack;
+
+/// Pieces a thread's cache sends to the model before it builds the seed.
+pub(super) const SEED_AFTER: usize = 2048;
+
+/// Tokens with ids below this are seeded. In the byte-level files the ids follow the merges,
+/// which were learnt most frequent first, so these are the common words; the cap bounds
+/// the build (one model call a token) and the table (2 MiB) for the largest vocabularies.
+const SEED_IDS: u32 = 1 << 16;
+
+/// Longest piece (bytes) in the seed: what a 16-byte slot holds beside the id.
+pub(super) const SEED_KEY_BYTES: usize = 11;
+
+/// One token: key bytes 0..8, key bytes 8..11 with the length in the top byte (never 0 in
+/// a filled slot), its id.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct SeedSlot {
+    k0: u64,
+    k1: u32,
+    id: u32,
+}
+
+/// The short form of a packed key's second word, for pieces of at most
+/// [`SEED_KEY_BYTES`] bytes: bytes 8..11 and the length.
+#[inline(always)]
+fn short_k1(k1: u64) -> u32 {
+    (k1 as u32 & 0x00ff_ffff) | (((k1 >> 56) as u32) << 24)
+}
+
+/// A tokenizer's seed: built at most once, shared by its clones.
+#[derive(Default)]
+pub(crate) struct PieceSeed {
+    table: OnceLock<Option<SeedTable>>,
+    /// Set by the thread that builds the table.
+    building: AtomicBool,
+}
+
+impl std::fmt::Debug for PieceSeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.table.get() {
+            Some(Some(t)) => write!(f, "PieceSeed({} pieces)", t.len),
+            Some(None) => f.write_str("PieceSeed(none)"),
+            None => f.write_str("PieceSeed(not built)"),
+        }
+    }
+}
+
+impl PieceSeed {
+    /// The table, if it is built and the model has one.
+    #[inline]
+    pub(super) fn get(&self) -> Option<&SeedTable> {
+        self.table.get().and_then(Option::as_ref)
+    }
+
+    /// The table, built now by this thread unless another thread is building it (then
+    /// `None`, as when the model has no token to seed).
+    pub(super) fn get_or_build(&self, model: &ModelWrapper) -> Option<&SeedTable> {
+        if let Some(built) = self.table.get() {
+            return built.as_ref();
+        }
+        if self.building.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        self.table.get_or_init(|| SeedTable::build(model)).as_ref()
+    }
+}
+
+/// The seeded pieces (see the module docs).
+pub(super) struct SeedTable {
+    slots: Box<[SeedSlot]>,
+    /// Two bits of one word per seeded key: a key whose two bits are not both set is not
+    /// seeded, which this 128 KiB array (staying in L2) tells without reading a slot.
+    filter: Box<[u64]>,
+    len: usize,
+}
+
+/// log2 of the filter's 64-bit words.
+const FILTER_WORD_BITS: u32 = 14;
+
+/// The filter's word for a key's hash and its two bits there.
+#[inline(always)]
+fn filter_bits(h: u64) -> (usize, u64) {
+    let word = (h >> (64 - FILTER_WORD_BITS)) as usize;
+    (word, (1 << ((h >> 20) & 63)) | (1 << ((h >> 26) & 63)))
+}
+
+impl SeedTable {
+    fn build(model: &ModelWrapper) -> Option<SeedTable> {
+        let tokens = model.bpe_tokens()?;
+        let mut entries: Vec<(u64, u32, u32)> = Vec::new();
+        let mut raw = Vec::with_capacity(4 * SEED_KEY_BYTES);
+        let (mut ids, mut mapped) = (Vec::new(), String::new());
+        for (token, id) in tokens {
+            raw.clear();
+            if id >= SEED_IDS {
+                continue;
+            }
+            if token.len() > 2 * SEED_KEY_BYTES
+                || !unspell_into(token, &mut raw)
+                || !(1..=SEED_KEY_BYTES).contains(&raw.len())
+                || std::str::from_utf8(&raw).is_err()
+            {
+                continue;
+            }
+            ids.clear();
+            if model.byte_level_ids(&raw, &mut mapped, &mut ids).is_err() {
+                continue;
+            }
+            if let [result] = ids[..] {
+                let (k0, k1) = pack(&raw);
+                entries.push((k0, short_k1(k1), result));
+            }
+        }
+        if entries.is_empty() {
+            return None;
+        }
+        let size = (entries.len() * 2).next_power_of_two();
+        let mut slots = vec![SeedSlot::default(); size].into_boxed_slice();
+        let mut filter = vec![0u64; 1 << FILTER_WORD_BITS].into_boxed_slice();
+        let mask = size - 1;
+        for &(k0, k1, id) in &entries {
+            let h = seed_hash(k0, k1);
+            let (word, bits) = filter_bits(h);
+            if let Some(w) = filter.get_mut(word) {
+                *w |= bits;
+            }
+            let mut i = (h >> 32) as usize & mask;
+            while let Some(slot) = slots.get_mut(i) {
+                // Distinct tokens have distinct bytes: no key comes twice.
+                if slot.k1 == 0 {
+                    *slot = SeedSlot { k0, k1, id };
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        Some(SeedTable {
+            slots,
+            filter,
+            len: entries.len(),
+        })
+    }
+
+    /// The id of the piece packed as `(k0, k1)`, when the seed holds it.
+    #[inline]
+    pub(super) fn get(&self, k0: u64, k1: u64) -> Option<u32> {
+        if (k1 >> 56) as usize > SEED_KEY_BYTES {
+            return None;
+        }
+        let k1 = short_k1(k1);
+        let h = seed_hash(k0, k1);
+        let (word, bits) = filter_bits(h);
+        if self.filter.get(word).is_none_or(|&w| w & bits != bits) {
+            return None;
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (h >> 32) as usize & mask;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.k0 == k0 && slot.k1 == k1 {
+                return Some(slot.id);
+            }
+            if slot.k1 == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+}
+
+/// Hash of a short key: one multiply. Bits 32.. give the home slot, the top 14 bits and
+/// bits 20..32 the filter's word and bits.
+#[inline(always)]
+fn seed_hash(k0: u64, k1: u32) -> u64 {
+    (k0 ^ (u64::from(k1) << 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tokenizer;
+
+    fn fixture() -> Tokenizer {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/tokenizers/bytelevel-bpe.json"
+        );
+        Tokenizer::from_file(path).expect("fixture loads")
+    }
+
+    /// Every token short enough is in the seed exactly when the model gives it one id,
+    /// with that id; longer keys and other bytes are not.
+    #[test]
+    fn seed_holds_what_the_model_gives() {
+        let tok = fixture();
+        let seed = PieceSeed::default();
+        let table = seed
+            .get_or_build(&tok.model)
+            .expect("a byte-level BPE has a seed");
+        assert!(seed.get().is_some());
+        let (mut raw, mut ids, mut mapped) = (Vec::new(), Vec::new(), String::new());
+        let mut seeded = 0;
+        for (token, _) in tok.model.bpe_tokens().expect("BPE") {
+            raw.clear();
+            if !unspell_into(token, &mut raw) || std::str::from_utf8(&raw).is_err() {
+                continue;
+            }
+            let (k0, k1) = if raw.len() <= 15 {
+                pack(&raw)
+            } else {
+                continue;
+            };
+            ids.clear();
+            tok.model
+                .byte_level_ids(&raw, &mut mapped, &mut ids)
+                .unwrap();
+            let want = match ids[..] {
+                [id] if raw.len() <= SEED_KEY_BYTES => Some(id),
+                _ => None,
+            };
+            assert_eq!(table.get(k0, k1), want, "{token:?}");
+            seeded += usize::from(want.is_some());
+        }
+        assert_eq!(seeded, table.len);
+        assert!(seeded > 500, "{seeded}");
+        for word in ["zzqx", "\u{e9}\u{e9}\u{e9}", " qqqqqqqq"] {
+            let (k0, k1) = pack(word.as_bytes());
+            assert_eq!(table.get(k0, k1), None, "{word:?}");
+        }
+    }
+
+    /// A thread that sends more than `SEED_AFTER` pieces to the model builds the seed and
+    /// uses it; the ids stay those of the full encoding.
+    #[test]
+    fn ids_with_the_seed_equal_the_full_encoding() {
+        let tok = fixture();
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut word = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 2 + (x % 8) as usize;
+            (0..len)
+                .map(|i| char::from(b'a' + ((x >> (8 + 5 * i)) % 26) as u8))
+                .collect::<String>()
+        };
+        let docs: Vec<String> = (0..60)
+            .map(|_| (0..120).map(|_| word()).collect::<Vec<_>>().join(" "))
+            .collect();
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            for (i, doc) in docs.iter().enumerate() {
+                out.clear();
+                tok.encode_ids_into(doc, false, &mut out).unwrap();
+                assert_eq!(
+                    out,
+                    tok.encode(doc.as_str(), false).unwrap().get_ids(),
+                    "doc {i}"
+                );
+            }
+            assert!(tok.piece_seed.get().is_some(), "the seed was built");
+        })
+        .join()
+        .unwrap();
+    }
+}
