@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 
 use crate::models::ModelWrapper;
 use crate::utils::byte_level::unspell_into;
-use crate::utils::packed_key::pack;
+use crate::utils::packed_key::{pack, short_k1, SHORT_KEY_BYTES};
 
 /// Pieces a thread's cache sends to the model before it builds the seed.
 pub(super) const SEED_AFTER: usize = 2048;
@@ -42,7 +42,7 @@ pub(super) const SEED_AFTER: usize = 2048;
 const SEED_IDS: u32 = 48 << 10;
 
 /// Longest piece (bytes) in the seed: what a 16-byte slot holds beside the id.
-pub(super) const SEED_KEY_BYTES: usize = 11;
+pub(super) const SEED_KEY_BYTES: usize = SHORT_KEY_BYTES;
 
 /// One token: key bytes 0..8, key bytes 8..11 with the length in the top byte (never 0 in
 /// a filled slot), its id.
@@ -52,13 +52,6 @@ struct SeedSlot {
     k0: u64,
     k1: u32,
     id: u32,
-}
-
-/// The short form of a packed key's second word, for pieces of at most
-/// [`SEED_KEY_BYTES`] bytes: bytes 8..11 and the length.
-#[inline(always)]
-fn short_k1(k1: u64) -> u32 {
-    (k1 as u32 & 0x00ff_ffff) | (((k1 >> 56) as u32) << 24)
 }
 
 /// A tokenizer's seed: built at most once, shared by its clones.
@@ -263,6 +256,17 @@ mod tests {
             let (k0, k1) = pack(word.as_bytes());
             assert_eq!(table.get(k0, k1), None, "{word:?}");
         }
+    }
+
+    /// While one thread builds the seed, another asking for it goes on without it.
+    #[test]
+    fn a_second_builder_does_not_wait() {
+        let tok = fixture();
+        let seed = PieceSeed::default();
+        seed.building.store(true, Ordering::Release);
+        assert!(seed.get_or_build(&tok.model).is_none());
+        assert!(seed.get().is_none());
+        assert_eq!(format!("{seed:?}"), "PieceSeed(not built)");
     }
 
     /// A thread that sends more than `SEED_AFTER` pieces to the model builds the seed and

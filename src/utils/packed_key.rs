@@ -45,6 +45,17 @@ pub(crate) fn pack_in(text: &[u8], start: usize, end: usize) -> (u64, u64) {
     }
 }
 
+/// Longest string whose packed key also has a 12-byte form ([`short_k1`]).
+pub(crate) const SHORT_KEY_BYTES: usize = 11;
+
+/// The second word of a packed key of at most [`SHORT_KEY_BYTES`] bytes in 32 bits: bytes
+/// 8..11 and the length in the top byte (so never 0). With the first word it identifies the
+/// string, which lets a table keep a key and a `u32` in 16 bytes.
+#[inline(always)]
+pub(crate) fn short_k1(k1: u64) -> u32 {
+    (k1 as u32 & 0x00ff_ffff) | (((k1 >> 56) as u32) << 24)
+}
+
 /// Hash of a packed key: one folded 64×64→128 multiply.
 #[inline]
 pub(crate) fn hash_key(k0: u64, k1: u64) -> u64 {
