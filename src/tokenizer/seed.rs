@@ -13,7 +13,7 @@
 //! (nearly all: a token's own bytes merge back into it unless the merges never build it)
 //! are kept, keyed by the piece's packed bytes ([`crate::utils::packed_key`]). A slot is
 //! 16 bytes: the first 8 bytes of the key, the next 3 with the length, and the id; an
-//! open-addressing table (linear probing, at most 3/4 full) behind a 128 KiB filter.
+//! open-addressing table behind a 128 KiB filter ([`crate::utils::short_key_table`]).
 //!
 //! Invariants: a hit gives what the model gives for the piece (the value is the model's
 //! answer for the same bytes), so the seed never changes a result, only skips work; it is
@@ -30,7 +30,8 @@ use std::sync::OnceLock;
 
 use crate::models::ModelWrapper;
 use crate::utils::byte_level::unspell_into;
-use crate::utils::packed_key::{pack, short_k1, SHORT_KEY_BYTES};
+use crate::utils::packed_key::SHORT_KEY_BYTES;
+use crate::utils::short_key_table::ShortKeyTable;
 
 /// Pieces a thread's cache sends to the model before it builds the seed.
 pub(super) const SEED_AFTER: usize = 2048;
@@ -44,16 +45,6 @@ const SEED_IDS: u32 = 48 << 10;
 /// Longest piece (bytes) in the seed: what a 16-byte slot holds beside the id.
 pub(super) const SEED_KEY_BYTES: usize = SHORT_KEY_BYTES;
 
-/// One token: key bytes 0..8, key bytes 8..11 with the length in the top byte (never 0 in
-/// a filled slot), its id.
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct SeedSlot {
-    k0: u64,
-    k1: u32,
-    id: u32,
-}
-
 /// A tokenizer's seed: built at most once, shared by its clones.
 #[derive(Default)]
 pub(crate) struct PieceSeed {
@@ -65,7 +56,7 @@ pub(crate) struct PieceSeed {
 impl std::fmt::Debug for PieceSeed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.table.get() {
-            Some(Some(t)) => write!(f, "PieceSeed({} pieces)", t.len),
+            Some(Some(t)) => write!(f, "PieceSeed({} pieces)", t.0.len()),
             Some(None) => f.write_str("PieceSeed(none)"),
             None => f.write_str("PieceSeed(not built)"),
         }
@@ -92,37 +83,18 @@ impl PieceSeed {
     }
 }
 
-/// The seeded pieces (see the module docs).
-pub(super) struct SeedTable {
-    slots: Box<[SeedSlot]>,
-    /// Two bits of one word per seeded key: a key whose two bits are not both set is not
-    /// seeded, which this 128 KiB array (staying in L2) tells without reading a slot.
-    filter: Box<[u64]>,
-    len: usize,
-}
-
-/// log2 of the filter's 64-bit words.
-const FILTER_WORD_BITS: u32 = 14;
-
-/// The filter's word for a key's hash and its two bits there.
-#[inline(always)]
-fn filter_bits(h: u64) -> (usize, u64) {
-    let word = (h >> (64 - FILTER_WORD_BITS)) as usize;
-    (word, (1 << ((h >> 20) & 63)) | (1 << ((h >> 26) & 63)))
-}
+/// The seeded pieces (see the module docs), behind a filter.
+pub(super) struct SeedTable(ShortKeyTable);
 
 impl SeedTable {
     fn build(model: &ModelWrapper) -> Option<SeedTable> {
         let tokens = model.bpe_tokens()?;
-        let mut entries: Vec<(u64, u32, u32)> = Vec::new();
-        let mut raw = Vec::with_capacity(4 * SEED_KEY_BYTES);
+        let mut entries: Vec<(Vec<u8>, u32)> = Vec::new();
         let (mut ids, mut mapped) = (Vec::new(), String::new());
         for (token, id) in tokens {
-            raw.clear();
-            if id >= SEED_IDS {
-                continue;
-            }
-            if token.len() > 2 * SEED_KEY_BYTES
+            let mut raw = Vec::new();
+            if id >= SEED_IDS
+                || token.len() > 2 * SEED_KEY_BYTES
                 || !unspell_into(token, &mut raw)
                 || !(1..=SEED_KEY_BYTES).contains(&raw.len())
                 || std::str::from_utf8(&raw).is_err()
@@ -134,79 +106,30 @@ impl SeedTable {
                 continue;
             }
             if let [result] = ids[..] {
-                let (k0, k1) = pack(&raw);
-                entries.push((k0, short_k1(k1), result));
+                entries.push((raw, result));
             }
         }
         if entries.is_empty() {
             return None;
         }
-        // At most 3/4 full: a hit reads one or two lines, and a piece the seed does not
-        // hold is nearly always turned away by the filter before any slot is read.
-        let size = (entries.len() * 4 / 3 + 1).next_power_of_two();
-        let mut slots = vec![SeedSlot::default(); size].into_boxed_slice();
-        let mut filter = vec![0u64; 1 << FILTER_WORD_BITS].into_boxed_slice();
-        let mask = size - 1;
-        for &(k0, k1, id) in &entries {
-            let h = seed_hash(k0, k1);
-            let (word, bits) = filter_bits(h);
-            if let Some(w) = filter.get_mut(word) {
-                *w |= bits;
-            }
-            let mut i = (h >> 32) as usize & mask;
-            while let Some(slot) = slots.get_mut(i) {
-                // Distinct tokens have distinct bytes: no key comes twice.
-                if slot.k1 == 0 {
-                    *slot = SeedSlot { k0, k1, id };
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-        Some(SeedTable {
-            slots,
-            filter,
-            len: entries.len(),
-        })
+        // Distinct tokens have distinct bytes: no key comes twice.
+        Some(SeedTable(ShortKeyTable::build(
+            entries.iter().map(|(raw, id)| (raw.as_slice(), *id)),
+            true,
+        )))
     }
 
     /// The id of the piece packed as `(k0, k1)`, when the seed holds it.
     #[inline]
     pub(super) fn get(&self, k0: u64, k1: u64) -> Option<u32> {
-        if (k1 >> 56) as usize > SEED_KEY_BYTES {
-            return None;
-        }
-        let k1 = short_k1(k1);
-        let h = seed_hash(k0, k1);
-        let (word, bits) = filter_bits(h);
-        if self.filter.get(word).is_none_or(|&w| w & bits != bits) {
-            return None;
-        }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = (h >> 32) as usize & mask;
-        while let Some(slot) = self.slots.get(i) {
-            if slot.k0 == k0 && slot.k1 == k1 {
-                return Some(slot.id);
-            }
-            if slot.k1 == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-        None
+        self.0.get_packed(k0, k1).flatten()
     }
-}
-
-/// Hash of a short key: one multiply. Bits 32.. give the home slot, the top 14 bits and
-/// bits 20..32 the filter's word and bits.
-#[inline(always)]
-fn seed_hash(k0: u64, k1: u32) -> u64 {
-    (k0 ^ (u64::from(k1) << 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::packed_key::pack;
     use crate::Tokenizer;
 
     fn fixture() -> Tokenizer {
@@ -250,7 +173,7 @@ mod tests {
             assert_eq!(table.get(k0, k1), want, "{token:?}");
             seeded += usize::from(want.is_some());
         }
-        assert_eq!(seeded, table.len);
+        assert_eq!(seeded, table.0.len());
         assert!(seeded > 500, "{seeded}");
         for word in ["zzqx", "\u{e9}\u{e9}\u{e9}", " qqqqqqqq"] {
             let (k0, k1) = pack(word.as_bytes());

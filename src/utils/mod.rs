@@ -4,5 +4,6 @@ pub mod byte_level;
 pub(crate) mod packed_key;
 pub mod padding;
 pub(crate) mod prefetch;
+pub(crate) mod short_key_table;
 pub(crate) mod tagged;
 pub mod truncation;

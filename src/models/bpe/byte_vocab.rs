@@ -5,9 +5,9 @@
 //! the byte alphabet, hashing the string and comparing it with the token's own heap
 //! string. This table holds every token whose spelling maps back to 1 to 11 raw bytes,
 //! keyed by those bytes packed into 12 bytes ([`crate::utils::packed_key::short_k1`]), its
-//! id in the same 16-byte slot: one probe of an open-addressing table (linear probing, at
-//! most 3/4 full; 4 MiB for Llama 3's 128,000 tokens). Longer words take the spelled
-//! lookup.
+//! id in the same 16-byte slot: one probe of an open-addressing table
+//! ([`crate::utils::short_key_table`]; 4 MiB for Llama 3's 128,000 tokens). Longer words
+//! take the spelled lookup.
 //!
 //! Invariant: the byte alphabet spells each byte string one way, and a token with a char
 //! outside that alphabet is no byte string's spelling, so for raw bytes of 1 to 11 bytes
@@ -16,78 +16,35 @@
 //! spelled lookup (string hash, probe, compare) took about a fifth of the time.
 
 use crate::utils::byte_level::unspell_into;
-use crate::utils::packed_key::{hash_key, pack, short_k1, SHORT_KEY_BYTES};
-
-/// One token: its raw bytes packed, the second word in its short form (`k1 == 0` only in
-/// an empty slot, since the length byte of a key is at least 1), and its id.
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct Slot {
-    k0: u64,
-    k1: u32,
-    id: u32,
-}
+use crate::utils::packed_key::SHORT_KEY_BYTES;
+use crate::utils::short_key_table::ShortKeyTable;
 
 /// The tokens of 1 to 11 raw bytes (see the module docs).
 #[derive(Clone, Default)]
-pub(super) struct ByteVocab {
-    slots: Box<[Slot]>,
-}
+pub(super) struct ByteVocab(ShortKeyTable);
 
 impl ByteVocab {
     /// The table of the tokens of `vocab` that spell 1 to 11 raw bytes.
     pub fn new<'a>(vocab: impl Iterator<Item = (&'a str, u32)>) -> Self {
-        let mut entries = Vec::new();
-        let mut raw = Vec::with_capacity(4 * SHORT_KEY_BYTES);
+        let mut entries: Vec<(Vec<u8>, u32)> = Vec::new();
         for (token, id) in vocab {
-            raw.clear();
-            if token.len() <= 2 * SHORT_KEY_BYTES
-                && unspell_into(token, &mut raw)
-                && (1..=SHORT_KEY_BYTES).contains(&raw.len())
-            {
-                let (k0, k1) = pack(&raw);
-                entries.push(((k0, short_k1(k1)), id));
+            let mut raw = Vec::new();
+            if token.len() <= 2 * SHORT_KEY_BYTES && unspell_into(token, &mut raw) {
+                entries.push((raw, id));
             }
         }
-        let size = (entries.len() * 4 / 3 + 1).next_power_of_two();
-        let mut slots = vec![Slot::default(); size].into_boxed_slice();
-        let mask = size - 1;
-        for ((k0, k1), id) in entries {
-            let mut i = hash_key(k0, u64::from(k1)) as usize & mask;
-            while let Some(slot) = slots.get_mut(i) {
-                // Distinct tokens have distinct bytes, so no key comes twice.
-                if slot.k1 == 0 {
-                    *slot = Slot { k0, k1, id };
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-        ByteVocab { slots }
+        // Distinct tokens have distinct bytes, so no key comes twice.
+        ByteVocab(ShortKeyTable::build(
+            entries.iter().map(|(raw, id)| (raw.as_slice(), *id)),
+            false,
+        ))
     }
 
     /// `Some(id)` of the token spelling `raw`, `Some(None)` when no token does, and
     /// `None` when `raw` is empty or longer than 11 bytes (the table cannot tell).
     #[inline]
     pub fn get(&self, raw: &[u8]) -> Option<Option<u32>> {
-        if raw.is_empty() || raw.len() > SHORT_KEY_BYTES {
-            return None;
-        }
-        let (k0, k1) = pack(raw);
-        let k1 = short_k1(k1);
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = hash_key(k0, u64::from(k1)) as usize & mask;
-        while let Some(slot) = self.slots.get(i) {
-            if slot.k0 == k0 && slot.k1 == k1 {
-                return Some(Some(slot.id));
-            }
-            if slot.k1 == 0 {
-                return Some(None);
-            }
-            i = (i + 1) & mask;
-        }
-        // No slots at all.
-        Some(None)
+        self.0.get(raw)
     }
 }
 

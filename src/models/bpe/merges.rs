@@ -266,7 +266,6 @@ mod tests {
             }
         }
         assert_eq!(map.get(EMPTY), plain.get(&EMPTY).copied());
-        map.build_filter();
         let mut all: Vec<_> = map.iter().collect();
         all.sort_unstable();
         let mut expected: Vec<_> = plain.into_iter().collect();
