@@ -3,7 +3,8 @@
 //!
 //! Keys are strings of 1 to [`SHORT_KEY_BYTES`] bytes packed in 12 bytes
 //! ([`crate::utils::packed_key::short_k1`]), stored with their value in 16-byte slots of
-//! an open-addressing table (linear probing, at most 3/4 full; one multiply hashes a key).
+//! an open-addressing table (linear probing, at most 3/4 full; one folded multiply hashes
+//! a key).
 //! Optionally a 128 KiB filter sits in front: two bits of one word per key, so a key
 //! whose two bits are not both set is answered absent without reading a slot, which
 //! stays in L2 where the slots would not.
@@ -12,7 +13,7 @@
 //! tokens); a filled slot's second key word is never 0 (it holds the length), which marks
 //! the empty slots; the table is never more than 3/4 full, so a probe ends.
 
-use crate::utils::packed_key::{pack, short_k1, SHORT_KEY_BYTES};
+use crate::utils::packed_key::{hash_key, pack, short_k1, SHORT_KEY_BYTES};
 
 /// One key and its value.
 #[derive(Clone, Copy, Default)]
@@ -64,7 +65,7 @@ impl ShortKeyTable {
             if let Some(w) = filter.get_mut(word) {
                 *w |= bits;
             }
-            let mut i = (h >> 32) as usize & mask;
+            let mut i = h as usize & mask;
             while let Some(slot) = slots.get_mut(i) {
                 if slot.k1 == 0 {
                     *slot = Slot { k0, k1, value };
@@ -102,7 +103,7 @@ impl ShortKeyTable {
             }
         }
         let mask = self.slots.len().wrapping_sub(1);
-        let mut i = (h >> 32) as usize & mask;
+        let mut i = h as usize & mask;
         while let Some(slot) = self.slots.get(i) {
             if slot.k0 == k0 && slot.k1 == k1 {
                 return Some(Some(slot.value));
@@ -126,11 +127,13 @@ impl ShortKeyTable {
     }
 }
 
-/// Hash of a short key: one multiply. Bits 32.. give the home slot, the top 14 bits and
-/// bits 20..32 the filter's word and bits.
+/// Hash of a short key: the piece caches' folded multiply, in which every bit of the key
+/// moves every bit of the hash (a plain multiply's middle bits ignore the key's top bytes,
+/// which piled keys differing only there into one run of slots). The low bits give the
+/// home slot, the top 14 bits and bits 20..32 the filter's word and bits.
 #[inline(always)]
 fn hash(k0: u64, k1: u32) -> u64 {
-    (k0 ^ (u64::from(k1) << 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    hash_key(k0, u64::from(k1))
 }
 
 /// The filter's word for a key's hash and its two bits there.
