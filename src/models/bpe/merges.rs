@@ -242,6 +242,14 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// The next value of a xorshift generator (test data).
+    fn xorshift(x: &mut u64) -> u64 {
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+        *x
+    }
+
     /// Inserts (with repeats, growth from empty and the reserved key) and lookups agree
     /// with a standard map.
     #[test]
@@ -250,9 +258,7 @@ mod tests {
         let mut plain = HashMap::new();
         let mut x = 0x1234_5678_u64;
         for i in 0..20_000u32 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = xorshift(&mut x);
             let (l, r) = ((x % 300) as u32, ((x >> 20) % 300) as u32);
             let key = if i % 5000 == 0 { EMPTY } else { pair_key(l, r) };
             map.insert(key, (i, l ^ r));
@@ -281,9 +287,7 @@ mod tests {
         let mut plain = HashMap::new();
         let mut x = 0x9abc_def0_u64;
         for i in 0..40_000u32 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = xorshift(&mut x);
             let (l, r) = ((x % 1000) as u32, ((x >> 20) % 1000) as u32);
             map.insert(pair_key(l, r), (i, l + r));
             plain.insert((l, r), (i, l + r));
