@@ -33,6 +33,8 @@ const SHARED_TOKENIZERS: &[&str] = &[
     // Plans with a `Split` regex (inverted), a `Split` literal, `Punctuation` and `Digits`.
     "clip-vit",
     "chatglm3-6b",
+    // `ByteLevel` followed by `Digits` and a `Split` regex (units).
+    "falcon-7b",
     "syn-split-merged-with-next",
     "syn-wordpiece-nfkd-punct-digits",
 ];
@@ -237,6 +239,53 @@ fn fixture_tokenizers_fast_equals_general() {
         let tok = Tokenizer::from_file(&path).unwrap();
         failures += compare(&name, &tok, &corpus);
         failures += compare(&name, &tok, &adversarial_mix(&tok));
+    }
+    assert_eq!(failures, 0, "the fast path differs from the general path");
+}
+
+/// Plans whose `ByteLevel` step is followed by more cuts (as Falcon's), on the byte-level
+/// fixture's model: with and without the leading space, with no normalizer, one that keeps
+/// char boundaries and one that does not, on the sample corpus and the adversarial mix
+/// (with digits, and chars whose UTF-8 bytes spell as numerals: `²` is `C2 B2`, spelled
+/// `Â²`, which `Digits` cuts in two).
+#[test]
+fn byte_level_followed_by_cuts_fast_equals_general() {
+    let corpus = read_jsonl_texts(&manifest_dir().join("fixtures/sample-corpus.jsonl"))
+        .expect("fixtures/sample-corpus.jsonl");
+    let path = manifest_dir().join("fixtures/tokenizers/bytelevel-bpe.json");
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let normalizers = [
+        "null",
+        r#"{"type":"Lowercase"}"#,
+        r#"{"type":"Sequence","normalizers":[{"type":"NFKD"},{"type":"Replace","pattern":{"String":"a"},"content":"aa"}]}"#,
+    ];
+    let mut failures = 0;
+    for normalizer in normalizers {
+        for prefix_space in [false, true] {
+            let pre = format!(
+                r#"{{"type":"Sequence","pretokenizers":[
+                    {{"type":"Punctuation","behavior":"Contiguous"}},
+                    {{"type":"ByteLevel","add_prefix_space":{prefix_space},"trim_offsets":true,"use_regex":true}},
+                    {{"type":"Digits","individual_digits":false}},
+                    {{"type":"Split","pattern":{{"Regex":"[0-9][0-9][0-9]"}},"behavior":"Isolated","invert":false}}]}}"#
+            );
+            let mut json = base.clone();
+            json["pre_tokenizer"] = serde_json::from_str(&pre).unwrap();
+            json["normalizer"] = serde_json::from_str(normalizer).unwrap();
+            let tok = Tokenizer::from_bytes(json.to_string().as_bytes()).unwrap();
+            let name = format!("units, {normalizer}, prefix space {prefix_space}");
+            let mut texts = adversarial_mix(&tok);
+            texts.extend(
+                [
+                    "x² + y³ = 12345 and ½ of 1000000",
+                    "  ²³¹ 中文 ²x 9²9 ¼¾",
+                    "price: $1,234.56 (approx.) -- 'quoted' 42nd",
+                ]
+                .map(String::from),
+            );
+            failures += compare(&name, &tok, &corpus);
+            failures += compare(&name, &tok, &texts);
+        }
     }
     assert_eq!(failures, 0, "the fast path differs from the general path");
 }

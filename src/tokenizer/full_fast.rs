@@ -39,6 +39,17 @@
 //!    front. A byte-level or Metaspace piece's model input is a function of its text and the
 //!    flag; each model byte comes from one char of the piece (the prefix from the piece's
 //!    first char), which is the alignment the general path gives those chars.
+//!
+//!    A plan whose `ByteLevel` step is followed by more cuts (Falcon: `Punctuation`,
+//!    `ByteLevel`, `Digits`, a `Split` regex) cuts the text into *units* (the pieces of
+//!    the `ByteLevel` step, byte ranges of the text with a flag for its leading space);
+//!    each unit's byte-level spelling is cut by the later steps, and each of those pieces
+//!    is one word whose model input is a range of the spelling. Each spelled byte comes
+//!    from one byte of the unit and is aligned to that byte's char (the leading space to
+//!    the unit's first char), as the `ByteLevel` pre-tokenizer aligns it, so a token maps
+//!    back through the unit like a token of any other piece. A unit is cached as a whole
+//!    under its own text, its tokens marked where a new word starts (`Run::spelled_unit`).
+//!    Measured reason: falcon-7b's full encodings took the general path at 1.8–3.3 MB/s.
 //! 5. Each piece's tokens come from a per-thread cache keyed by (flag, piece text), holding
 //!    per token its id, its byte range inside the piece widened to whole chars, and whether
 //!    its string is the vocabulary's (otherwise the string itself is kept). On a miss the
@@ -799,8 +810,19 @@ struct CachedToken {
     len: u32,
 }
 
-/// A piece of at most 15 bytes with its prefix flag, packed as the ids path packs pieces
-/// (length in the top byte of the second word, the flag above it).
+/// Cache key tag of a piece that the finishing step puts a prefix in front of.
+const TAG_PREFIXED: u8 = 1;
+/// Cache key tag of a whole unit of a plan with units, keyed by its text before the
+/// byte-level spelling (with [`TAG_PREFIXED`] when a space is put in front of it), apart
+/// from the spelled pieces, whose text could be the same.
+const TAG_UNIT: u8 = 2;
+/// Set in [`CachedToken::hi`] of a unit's token that starts a new word (see
+/// `Run::spelled_unit`).
+const WORD_START: u32 = 1 << 31;
+
+/// A piece of at most 15 bytes with its key tag ([`TAG_PREFIXED`], [`TAG_UNIT`]), packed
+/// as the ids path packs pieces (length in the top byte of the second word, the tag above
+/// it).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct ShortKey(u64, u64);
 
@@ -814,12 +836,12 @@ impl std::hash::Hash for ShortKey {
 
 impl ShortKey {
     #[inline]
-    fn new(piece: &[u8], prefixed: bool) -> Option<Self> {
+    fn new(piece: &[u8], tag: u8) -> Option<Self> {
         if piece.is_empty() || piece.len() > 15 {
             return None;
         }
         let (k0, k1) = crate::utils::packed_key::pack(piece);
-        Some(ShortKey(k0, k1 | (u64::from(prefixed) << 60)))
+        Some(ShortKey(k0, k1 | (u64::from(tag & 3) << 60)))
     }
 
     /// Slot of this key in the front table.
@@ -891,6 +913,8 @@ struct FullCache {
     text: String,
     /// Working memory: the long key, the prefixed text, the model input and its byte map.
     key: Vec<u8>,
+    /// Working memory: the piece ranges of a unit's spelling.
+    unit_ranges: Vec<(usize, usize)>,
     scratch: String,
     model_text: String,
     map: Vec<(u32, u32)>,
@@ -937,8 +961,8 @@ impl PieceTokens {
 impl FullCache {
     /// The positions in `tokens` of the cached tokens of a piece.
     #[inline]
-    fn get(&mut self, piece: &str, prefixed: bool) -> Option<std::ops::Range<usize>> {
-        let v = match ShortKey::new(piece.as_bytes(), prefixed) {
+    fn get(&mut self, piece: &str, tag: u8) -> Option<std::ops::Range<usize>> {
+        let v = match ShortKey::new(piece.as_bytes(), tag) {
             Some(key) => {
                 let at = key.front_slot();
                 match self.front.get(at) {
@@ -952,7 +976,7 @@ impl FullCache {
             }
             None => {
                 self.key.clear();
-                self.key.push(u8::from(prefixed));
+                self.key.push(tag);
                 self.key.extend_from_slice(piece.as_bytes());
                 *self.long.get(self.key.as_slice())?
             }
@@ -990,15 +1014,15 @@ impl FullCache {
     /// The front slot of a short piece of one token, when it has the token (`one` is then
     /// the length of the token's string in `text`).
     #[inline(always)]
-    fn front_one(&self, piece: &str, prefixed: bool) -> Option<&FrontSlot> {
-        let key = ShortKey::new(piece.as_bytes(), prefixed)?;
+    fn front_one(&self, piece: &str, tag: u8) -> Option<&FrontSlot> {
+        let key = ShortKey::new(piece.as_bytes(), tag)?;
         let slot = self.front.get(key.front_slot())?;
         (slot.key == key && slot.one as usize <= INLINE_TEXT).then_some(slot)
     }
 
     /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
-    fn insert(&mut self, piece: &str, prefixed: bool, tokens: &[(u32, u32, u32, &str)]) {
-        let short = ShortKey::new(piece.as_bytes(), prefixed);
+    fn insert(&mut self, piece: &str, tag: u8, tokens: &[(u32, u32, u32, &str)]) {
+        let short = ShortKey::new(piece.as_bytes(), tag);
         let key_bytes = if short.is_none() { piece.len() + 1 } else { 0 };
         let cost = key_bytes
             + std::mem::size_of::<CachedToken>() * tokens.len()
@@ -1036,7 +1060,7 @@ impl FullCache {
             }
             None => {
                 let mut key = Vec::with_capacity(piece.len() + 1);
-                key.push(u8::from(prefixed));
+                key.push(tag);
                 key.extend_from_slice(piece.as_bytes());
                 self.long.insert(key.into_boxed_slice(), v);
             }
@@ -1103,7 +1127,7 @@ pub(super) fn encode_str_fast(
             .plan
             .get_or_insert_with(|| {
                 StrPlan::from_pre_tokenizer(tok.pre_tokenizer.as_ref())
-                    .filter(StrPlan::has_ranges)
+                    .filter(|plan| plan.has_ranges() || plan.has_unit_ranges())
                     .map(Rc::new)
             })
             .clone()?;
@@ -1241,6 +1265,9 @@ impl Run<'_> {
     fn pieces(&mut self, sg: Segment<'_>, x: usize, y: usize) -> Step {
         let part = sg.norm.get(x..y).ok_or(Fallback)?;
         let plan = self.plan;
+        if plan.has_unit_ranges() {
+            return self.unit_pieces(sg, x, part);
+        }
         match plan.quick_scan() {
             Some(Cutter::Gpt2) => {
                 return self.quick_pieces::<true>(sg, x, Gpt2Scan::new(part), None)
@@ -1262,6 +1289,150 @@ impl Run<'_> {
         });
         self.cache.scratch = scratch;
         result
+    }
+
+    /// [`Self::pieces`] for a plan with units (a `ByteLevel` step followed by more cuts,
+    /// as Falcon's): each unit is spelled in the byte-level alphabet, each spelled byte
+    /// aligned as the byte of the unit it spells (a leading space as the unit's first
+    /// char), and its pieces are tokenized as ranges of that spelling.
+    ///
+    /// Why this is exact: the `ByteLevel` pre-tokenizer rewrites each char of a unit as
+    /// the chars of its bytes, every one of them aligned to the char it comes from (the
+    /// leading space it adds to the char it is put before), and the later steps only cut
+    /// the spelled text, so the original range of a spelled range `[a, b)` is
+    /// `(entry(a).start, entry(b - 1).end)` over that alignment, as for any other piece.
+    fn unit_pieces(&mut self, sg: Segment<'_>, x: usize, part: &str) -> Step {
+        let plan = self.plan;
+        let mut scratch = std::mem::take(&mut self.cache.scratch);
+        let result = plan.for_each_unit_range(part, x, &mut scratch, &mut |start, end, spaced| {
+            self.spelled_unit(sg, start, end, spaced)
+        });
+        self.cache.scratch = scratch;
+        result
+    }
+
+    /// Tokenizes the pieces of the unit `sg.norm[start..end]` (with a space in front
+    /// when `spaced`); see [`Self::unit_pieces`]. The unit's tokens are cached under its
+    /// own text ([`TAG_UNIT`]), each piece after the first marked where its first token
+    /// starts a new word ([`WORD_START`]), so that a hit skips the spelling and the cuts.
+    fn spelled_unit(&mut self, sg: Segment<'_>, start: usize, end: usize, spaced: bool) -> Step {
+        let unit = sg.norm.get(start..end).ok_or(Fallback)?;
+        let tag = TAG_UNIT | (u8::from(spaced) * TAG_PREFIXED);
+        let cacheable = !unit.is_empty() && unit.len() <= MAX_PIECE_BYTES;
+        if cacheable {
+            if let Some(slot) = self.cache.front_one(unit, tag) {
+                let word = self.word_idx.unwrap_or(self.word);
+                push_front_one(&mut self.enc, sg, start, slot, word)?;
+                self.word += 1;
+                return Ok(());
+            }
+            if let Some(hit) = self.cache.get(unit, tag) {
+                return self.push_cached_words(sg, start, hit);
+            }
+        }
+        // The first char of the unit (what a leading space is aligned to).
+        let rest = sg.norm.get(start..).ok_or(Fallback)?;
+        let first = rest.chars().next().map_or((0, 0), |c| (0, c.len_utf8()));
+        let mut model_text = std::mem::take(&mut self.cache.model_text);
+        let mut map = std::mem::take(&mut self.cache.map);
+        let mut ranges = std::mem::take(&mut self.cache.unit_ranges);
+        let mut fresh = std::mem::take(&mut self.cache.fresh);
+        let byte_level = Finish::ByteLevel {
+            prefix_space: false,
+            regex: false,
+        };
+        let same = model_input(byte_level, unit, first, spaced, &mut model_text, &mut map);
+        let spelled = if same { unit } else { model_text.as_str() };
+        let spans = (!same).then_some(map.as_slice());
+        let result = self.unit_tokens(sg, start, spelled, spans, &mut ranges, &mut fresh);
+        if let (Ok(true), true) = (&result, cacheable) {
+            self.cache.insert(unit, tag, &fresh.entries());
+        }
+        self.cache.model_text = model_text;
+        self.cache.map = map;
+        self.cache.unit_ranges = ranges;
+        self.cache.fresh = fresh;
+        result.map(|_| ())
+    }
+
+    /// The tokens of the unit at `start` whose byte-level spelling is `spelled` (its byte
+    /// `i` spells the unit's bytes `map[i]`, whole chars; `None`: the spelling is the unit
+    /// itself): each piece of the spelling is one word. The tokens go to the encoding and
+    /// to `fresh`; returns whether every piece had a token (a piece without one leaves no
+    /// mark in `fresh`, so the unit is then not cached).
+    fn unit_tokens(
+        &mut self,
+        sg: Segment<'_>,
+        start: usize,
+        spelled: &str,
+        map: Option<&[(u32, u32)]>,
+        ranges: &mut Vec<(usize, usize)>,
+        fresh: &mut PieceTokens,
+    ) -> Step<bool> {
+        ranges.clear();
+        fresh.clear();
+        // The finishing step hands pieces over as they are: no scratch is needed.
+        self.plan
+            .unit_piece_ranges(spelled, &mut String::new(), &mut |a, b, _| {
+                ranges.push((a, b));
+                Ok::<(), Fallback>(())
+            })?;
+        let mut all_had_tokens = true;
+        for (i, &(a, b)) in ranges.iter().enumerate() {
+            let piece = spelled.get(a..b).ok_or(Fallback)?;
+            if self.tok.model.independent_parts(piece).is_some() {
+                return Err(Fallback);
+            }
+            let word = self.word_idx.unwrap_or(self.word);
+            let mut mark = if i > 0 { WORD_START } else { 0 };
+            let before = fresh.tokens.len();
+            let (tok, enc) = (self.tok, &mut self.enc);
+            tok.model.tokenize_with(piece, |id, (ts, te), value| {
+                let (ts, te) = (a + ts, a + te);
+                let span = (ts < te)
+                    .then(|| match map {
+                        Some(map) => Some((map.get(ts)?.0, map.get(te - 1)?.1)),
+                        None => char_span(spelled, ts, te),
+                    })
+                    .flatten();
+                let offsets = span
+                    .and_then(|(lo, hi)| sg.offsets(start + lo as usize, start + hi as usize).ok());
+                let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
+                    return Err(Error::encode("no fast path for this piece"));
+                };
+                enc.push_core(id, value.as_bytes(), offsets, word);
+                fresh.push(id, lo, hi | std::mem::take(&mut mark), value);
+                Ok(())
+            })?;
+            all_had_tokens &= fresh.tokens.len() > before;
+            self.word += 1;
+        }
+        Ok(all_had_tokens)
+    }
+
+    /// Appends the cached tokens `hit` of the unit at `start`, a new word where a token
+    /// is marked [`WORD_START`] and after the last.
+    fn push_cached_words(
+        &mut self,
+        sg: Segment<'_>,
+        start: usize,
+        hit: std::ops::Range<usize>,
+    ) -> Step {
+        let tokens = self.cache.tokens.get(hit).ok_or(Fallback)?;
+        let text = self.cache.text.as_bytes();
+        for t in tokens {
+            if t.hi & WORD_START != 0 {
+                self.word += 1;
+            }
+            let word = self.word_idx.unwrap_or(self.word);
+            let hi = t.hi & !WORD_START;
+            let offsets = sg.offsets(start + t.lo as usize, start + hi as usize)?;
+            let (at, len) = (t.at as usize, t.len as usize);
+            let value = text.get(at..at + len).ok_or(Fallback)?;
+            self.enc.push_core(t.id, value, offsets, word);
+        }
+        self.word += 1;
+        Ok(())
     }
 
     /// [`Self::pieces`] for a plan with a quick scan (the text from `x` on), as the ids path
@@ -1386,7 +1557,7 @@ impl Run<'_> {
     #[inline(always)]
     fn unit(&mut self, sg: Segment<'_>, start: usize, end: usize, prefixed: bool) -> Step {
         if let Some(src) = sg.norm.get(start..end) {
-            if let Some(slot) = self.cache.front_one(src, prefixed) {
+            if let Some(slot) = self.cache.front_one(src, u8::from(prefixed) * TAG_PREFIXED) {
                 let word = self.word_idx.unwrap_or(self.word);
                 return push_front_one(&mut self.enc, sg, start, slot, word);
             }
@@ -1400,7 +1571,7 @@ impl Run<'_> {
         let src = sg.norm.get(start..end).ok_or(Fallback)?;
         let cacheable = !src.is_empty() && src.len() <= MAX_PIECE_BYTES;
         if cacheable {
-            if let Some(hit) = self.cache.get(src, prefixed) {
+            if let Some(hit) = self.cache.get(src, u8::from(prefixed) * TAG_PREFIXED) {
                 return self.push_cached(sg, start, hit);
             }
         }
@@ -1412,9 +1583,23 @@ impl Run<'_> {
         let same = model_input(self.finish, src, first, prefixed, &mut model_text, &mut map);
         let cache_as = cacheable.then_some(src);
         let result = if same {
-            self.model_tokens(sg, src, None, cache_as, prefixed, start)
+            self.model_tokens(
+                sg,
+                src,
+                None,
+                cache_as,
+                u8::from(prefixed) * TAG_PREFIXED,
+                start,
+            )
         } else {
-            self.model_tokens(sg, &model_text, Some(&map), cache_as, prefixed, start)
+            self.model_tokens(
+                sg,
+                &model_text,
+                Some(&map),
+                cache_as,
+                u8::from(prefixed) * TAG_PREFIXED,
+                start,
+            )
         };
         self.cache.model_text = model_text;
         self.cache.map = map;
@@ -1468,7 +1653,7 @@ impl Run<'_> {
         model_text: &str,
         map: Option<&[(u32, u32)]>,
         cache_as: Option<&str>,
-        prefixed: bool,
+        tag: u8,
         start: usize,
     ) -> Step {
         // Tokens go straight into the encoding (a fallback part-way drops the encoding
@@ -1497,7 +1682,7 @@ impl Run<'_> {
         });
         if result.is_ok() {
             if let Some(src) = cache_as {
-                self.cache.insert(src, prefixed, &fresh.entries());
+                self.cache.insert(src, tag, &fresh.entries());
             }
         }
         self.cache.fresh = fresh;
