@@ -82,22 +82,19 @@ use crate::utils::prefetch::prefetch;
 use crate::utils::truncation::single_kept;
 use crate::Result;
 
-/// Most pieces one cache holds; once full, new pieces are no longer added (the frequent
-/// ones are almost always in by then) until [`MISSES_BEFORE_RESET`] lookups have missed,
-/// which empties it so that a change of text (another language) is learnt again.
-/// Measured reason: English prose has ~85k distinct whitespace-separated words in 6.8 MB;
-/// a 64k cache emptied when full kept missing, and so did a 128k cache on the ~150k
-/// distinct `▁`-parts of SentencePiece-style BPE (llama2 ids 8.9 MB/s, 23.5 with this rule).
+/// Most pieces one generation of a cache holds (see [`IdsCache`]). Measured reason:
+/// English prose has ~85k distinct whitespace-separated words in 6.8 MB; a 64k cache
+/// emptied when full kept missing, and so did a 128k cache on the ~150k distinct
+/// `▁`-parts of SentencePiece-style BPE (llama2 ids 8.9 MB/s, 23.5 when it kept what it
+/// held instead).
 const MAX_ENTRIES: usize = 1 << 17;
-/// Misses of a full cache after which it is emptied.
-const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// Longest piece (bytes) that is cached. Measured reason for so long: a run of CJK or Thai
 /// text without spaces is one piece of a Llama-style file, and with a limit of 256 bytes
 /// those were never cached (llama2 ids of 64 KiB of the multilingual corpus, warm: 167 →
 /// 557 MB/s); the cost on a miss is one copy of the piece, next to running the model on it.
 const MAX_PIECE_BYTES: usize = 4096;
-/// Most bytes of long pieces (above [`INLINE_KEY_BYTES`]) one cache holds, keys and ids
-/// together (a piece of 4 KiB can have a thousand ids and more).
+/// Most bytes of long pieces (above [`INLINE_KEY_BYTES`]) one generation holds, keys and
+/// ids together (a piece of 4 KiB can have a thousand ids and more).
 const LONG_BYTES: usize = 8 << 20;
 
 /// Slots of the direct-mapped front table (32 bytes each: 1 MiB per tokenizer and thread,
@@ -142,19 +139,139 @@ struct Probe {
 ///
 /// Short pieces: a direct-mapped front table (the hot words stay in L2) over an
 /// open-addressing back table with linear probing (one cache line per lookup); ids lists
-/// longer than three live in `arena`. Longer pieces: an ordinary map.
+/// longer than three live in an arena. Longer pieces: an ordinary map.
+///
+/// The back table, the arena and the map of long pieces form a *generation*. When the
+/// current one is full ([`MAX_ENTRIES`] pieces, or [`LONG_BYTES`] of long ones), it
+/// becomes the previous one (the one before is dropped) and a new one starts; a piece
+/// found in the previous generation is copied into the current one. So the pieces in use
+/// stay, and text that has moved on (another language, another corpus) is learnt again
+/// at once, with at most two generations in memory. Measured reason: the cache used to
+/// stop taking pieces once full, until 524,288 lookups had missed; after 6.8 MB of English,
+/// Llama 2 on 256 KiB of multilingual text repeated ran at 15 MB/s instead of 262.
 struct IdsCache {
     front: Box<[Slot]>,
+    cur: Generation,
+    prev: Generation,
+    /// Working memory: the ids of a piece found in the previous generation.
+    moved: Vec<u32>,
+    /// Pieces sent to the model (counted up to [`SEED_AFTER`]).
+    model_calls: usize,
+}
+
+/// The back table, arena and long pieces of one generation of an [`IdsCache`].
+#[derive(Default)]
+struct Generation {
     back: Vec<Slot>,
     back_len: usize,
     arena: Vec<u32>,
     long: FastMap<Box<str>, Box<[u32]>>,
     /// Bytes of the keys and ids in `long`.
     long_bytes: usize,
-    /// Insertions refused since the cache became full.
-    misses_when_full: usize,
-    /// Pieces sent to the model (counted up to [`SEED_AFTER`]).
-    model_calls: usize,
+}
+
+impl Generation {
+    /// The back-table slot of the key `(k0, k1)` whose hash is `hash`.
+    #[inline(always)]
+    fn find(&self, k0: u64, k1: u64, hash: u64) -> Option<Slot> {
+        let mask = self.back.len().wrapping_sub(1);
+        let mut i = (hash >> 32) as usize & mask;
+        while let Some(slot) = self.back.get(i) {
+            if slot.k1 == 0 {
+                return None;
+            }
+            if slot.k0 == k0 && slot.k1 == k1 {
+                return Some(*slot);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// The ids of a slot of this generation.
+    #[inline]
+    fn ids<'a>(&'a self, slot: &'a Slot) -> Option<&'a [u32]> {
+        match slot.n {
+            n @ 1..=3 => slot.ids.get(..n as usize),
+            n => {
+                let (start, len) = (slot.ids[0] as usize, (n & !IN_ARENA) as usize);
+                self.arena.get(start..start + len)
+            }
+        }
+    }
+
+    /// Whether a piece (`long`: kept in the map of long pieces) whose key and ids take
+    /// `cost` bytes does not fit.
+    fn is_full(&self, long: bool, cost: usize) -> bool {
+        self.back_len + self.long.len() >= MAX_ENTRIES
+            || self.arena.len() > (1 << 30)
+            || (long && self.long_bytes + cost > LONG_BYTES)
+    }
+
+    /// A slot for the key of `probe` and `ids` (not empty), their ids in the arena when
+    /// there are more than three.
+    fn slot(&mut self, probe: Probe, ids: &[u32]) -> Slot {
+        let mut slot = Slot {
+            k0: probe.k0,
+            k1: probe.k1,
+            ids: [0; 3],
+            n: ids.len() as u32,
+        };
+        match ids {
+            [a] => slot.ids[0] = *a,
+            [a, b] => slot.ids[..2].copy_from_slice(&[*a, *b]),
+            [a, b, c] => slot.ids = [*a, *b, *c],
+            _ => {
+                slot.ids[0] = self.arena.len() as u32;
+                slot.n = IN_ARENA | ids.len() as u32;
+                self.arena.extend_from_slice(ids);
+            }
+        }
+        slot
+    }
+
+    /// Adds `slot` (a key not held yet, whose hash is `hash`) to the back table.
+    fn put(&mut self, slot: Slot, hash: u64) {
+        if (self.back_len + 1) * 2 > self.back.len() {
+            self.grow();
+        }
+        let mask = self.back.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        while let Some(s) = self.back.get_mut(i) {
+            if s.k1 == 0 {
+                *s = slot;
+                self.back_len += 1;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the back table, re-placing every entry.
+    fn grow(&mut self) {
+        let size = (self.back.len() * 2).max(BACK_MIN_SLOTS);
+        let old = std::mem::replace(&mut self.back, vec![Slot::default(); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|s| s.k1 != 0) {
+            let mut i = (hash_key(slot.k0, slot.k1) >> 32) as usize & mask;
+            while let Some(s) = self.back.get_mut(i) {
+                if s.k1 == 0 {
+                    *s = slot;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// Removes every piece, keeping the allocations.
+    fn clear(&mut self) {
+        self.back.fill(Slot::default());
+        self.back_len = 0;
+        self.arena.clear();
+        self.long.clear();
+        self.long_bytes = 0;
+    }
 }
 
 impl Default for IdsCache {
@@ -174,12 +291,9 @@ impl IdsCache {
         }
         IdsCache {
             front,
-            back: Vec::new(),
-            back_len: 0,
-            arena: Vec::new(),
-            long: FastMap::default(),
-            long_bytes: 0,
-            misses_when_full: 0,
+            cur: Generation::default(),
+            prev: Generation::default(),
+            moved: Vec::new(),
             model_calls: 0,
         }
     }
@@ -230,7 +344,8 @@ impl IdsCache {
     }
 
     /// The rest of a lookup after [`Self::get_front`]: front entries of several ids, the
-    /// back table, long pieces. Returns what [`Self::insert`] needs on a miss.
+    /// current generation, then the previous one (a piece found there is copied into the
+    /// current one). Returns what [`Self::insert`] needs on a miss.
     #[inline(always)]
     fn get_slow(
         &mut self,
@@ -239,13 +354,20 @@ impl IdsCache {
         out: &mut Vec<u32>,
     ) -> std::result::Result<(), Option<Probe>> {
         let Some(probe) = probe else {
-            return match self.long.get(piece) {
-                Some(ids) => {
-                    out.extend_from_slice(ids);
-                    Ok(())
-                }
-                None => Err(None),
+            if let Some(ids) = self.cur.long.get(piece) {
+                out.extend_from_slice(ids);
+                return Ok(());
+            }
+            let Some(ids) = self.prev.long.get(piece) else {
+                return Err(None);
             };
+            let mut moved = std::mem::take(&mut self.moved);
+            moved.clear();
+            moved.extend_from_slice(ids);
+            out.extend_from_slice(&moved);
+            self.insert(piece, None, &moved);
+            self.moved = moved;
+            return Ok(());
         };
         let Probe { k0, k1, hash } = probe;
         let fi = hash as usize & (FRONT_SLOTS - 1);
@@ -255,22 +377,25 @@ impl IdsCache {
                 return self.emit(&slot, out);
             }
         }
-        let mask = self.back.len().wrapping_sub(1);
-        let mut i = (hash >> 32) as usize & mask;
-        while let Some(slot) = self.back.get(i) {
-            if slot.k1 == 0 {
-                break;
+        if let Some(slot) = self.cur.find(k0, k1, hash) {
+            if let Some(f) = self.front.get_mut(fi) {
+                *f = slot;
             }
-            if slot.k0 == k0 && slot.k1 == k1 {
-                let slot = *slot;
-                if let Some(f) = self.front.get_mut(fi) {
-                    *f = slot;
-                }
-                return self.emit(&slot, out);
-            }
-            i = (i + 1) & mask;
+            return self.emit(&slot, out);
         }
-        Err(Some(probe))
+        if self.prev.back_len == 0 {
+            return Err(Some(probe));
+        }
+        let Some(slot) = self.prev.find(k0, k1, hash) else {
+            return Err(Some(probe));
+        };
+        let mut moved = std::mem::take(&mut self.moved);
+        moved.clear();
+        moved.extend_from_slice(self.prev.ids(&slot).unwrap_or_default());
+        out.extend_from_slice(&moved);
+        self.insert(piece, Some(probe), &moved);
+        self.moved = moved;
+        Ok(())
     }
 
     /// Appends the cached ids of `piece` to `out` and returns `Ok`, or returns what
@@ -283,75 +408,49 @@ impl IdsCache {
         }
     }
 
+    /// Appends the ids of a slot of the front table or the current generation.
     fn emit(&self, slot: &Slot, out: &mut Vec<u32>) -> std::result::Result<(), Option<Probe>> {
-        match slot.n {
-            1 => out.push(slot.ids[0]),
-            2 => out.extend_from_slice(&slot.ids[..2]),
-            3 => out.extend_from_slice(&slot.ids),
-            n => {
-                let (start, len) = (slot.ids[0] as usize, (n & !IN_ARENA) as usize);
-                match self.arena.get(start..start + len) {
-                    Some(ids) => out.extend_from_slice(ids),
-                    None => return Err(None),
-                }
+        match self.cur.ids(slot) {
+            Some(ids) => {
+                out.extend_from_slice(ids);
+                Ok(())
             }
+            None => Err(None),
         }
-        Ok(())
     }
 
+    /// Caches the ids of `piece` (absent; `probe` from its lookup), in a new generation
+    /// when the current one is full.
     fn insert(&mut self, piece: &str, probe: Option<Probe>, ids: &[u32]) {
         let long = probe.is_none() && piece.len() > INLINE_KEY_BYTES;
         let cost = piece.len() + std::mem::size_of_val(ids);
-        if self.back_len + self.long.len() >= MAX_ENTRIES
-            || self.arena.len() > (1 << 30)
-            || (long && self.long_bytes + cost > LONG_BYTES)
-        {
-            self.misses_when_full += 1;
-            if self.misses_when_full < MISSES_BEFORE_RESET {
-                return;
-            }
-            self.misses_when_full = 0;
-            self.clear();
+        if ids.is_empty() || (probe.is_none() && !long) || (long && cost > LONG_BYTES) {
+            return;
+        }
+        if self.cur.is_full(long, cost) {
+            self.next_generation();
         }
         let Some(probe) = probe else {
-            if long {
-                self.long_bytes += cost;
-                self.long.insert(piece.into(), ids.into());
-            }
+            self.cur.long_bytes += cost;
+            self.cur.long.insert(piece.into(), ids.into());
             return;
         };
-        let mut slot = Slot {
-            k0: probe.k0,
-            k1: probe.k1,
-            ids: [0; 3],
-            n: ids.len() as u32,
-        };
-        match ids {
-            [] => return,
-            [a] => slot.ids[0] = *a,
-            [a, b] => slot.ids[..2].copy_from_slice(&[*a, *b]),
-            [a, b, c] => slot.ids = [*a, *b, *c],
-            _ => {
-                slot.ids[0] = self.arena.len() as u32;
-                slot.n = IN_ARENA | ids.len() as u32;
-                self.arena.extend_from_slice(ids);
-            }
-        }
-        if (self.back_len + 1) * 2 > self.back.len() {
-            self.grow();
-        }
-        let mask = self.back.len() - 1;
-        let mut i = (probe.hash >> 32) as usize & mask;
-        while let Some(s) = self.back.get_mut(i) {
-            if s.k1 == 0 {
-                *s = slot;
-                self.back_len += 1;
-                break;
-            }
-            i = (i + 1) & mask;
-        }
+        let slot = self.cur.slot(probe, ids);
+        self.cur.put(slot, probe.hash);
         if let Some(f) = self.front.get_mut(probe.hash as usize & (FRONT_SLOTS - 1)) {
             *f = slot;
+        }
+    }
+
+    /// Makes the current generation the previous one (dropping the one before, whose
+    /// allocations the new current one reuses). Front slots whose ids are in the arena
+    /// are emptied (they refer to the current generation's); the others hold their ids,
+    /// which never change, and stay.
+    fn next_generation(&mut self) {
+        std::mem::swap(&mut self.cur, &mut self.prev);
+        self.cur.clear();
+        for f in self.front.iter_mut().filter(|f| f.n & IN_ARENA != 0) {
+            *f = Slot::default();
         }
     }
 
@@ -371,34 +470,15 @@ impl IdsCache {
     /// Starts loading the back-table slot where a lookup of the key with `hash` begins.
     #[inline(always)]
     fn prefetch_back(&self, hash: u64) {
-        let mask = self.back.len().wrapping_sub(1);
-        prefetch(&self.back, (hash >> 32) as usize & mask);
+        let mask = self.cur.back.len().wrapping_sub(1);
+        prefetch(&self.cur.back, (hash >> 32) as usize & mask);
     }
 
-    /// Doubles the back table, re-placing every entry.
-    fn grow(&mut self) {
-        let size = (self.back.len() * 2).max(BACK_MIN_SLOTS);
-        let old = std::mem::replace(&mut self.back, vec![Slot::default(); size]);
-        let mask = size - 1;
-        for slot in old.into_iter().filter(|s| s.k1 != 0) {
-            let mut i = (hash_key(slot.k0, slot.k1) >> 32) as usize & mask;
-            while let Some(s) = self.back.get_mut(i) {
-                if s.k1 == 0 {
-                    *s = slot;
-                    break;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-    }
-
+    #[cfg(test)]
     fn clear(&mut self) {
         self.front.fill(Slot::default());
-        self.back.fill(Slot::default());
-        self.back_len = 0;
-        self.arena.clear();
-        self.long.clear();
-        self.long_bytes = 0;
+        self.cur.clear();
+        self.prev.clear();
     }
 }
 
@@ -1038,21 +1118,63 @@ mod tests {
             let probe = cache.get(&p, &mut Vec::new()).unwrap_err();
             cache.insert(&p, probe, &[i as u32, 1, 2, 3]);
         }
-        assert_eq!(cache.long.len(), fit);
-        assert!(cache.long_bytes <= LONG_BYTES);
-        for i in 0..fit {
+        // The first generation filled up; the last ten pieces started the next one.
+        assert_eq!((cache.prev.long.len(), cache.cur.long.len()), (fit, 10));
+        assert!(cache.prev.long_bytes <= LONG_BYTES && cache.cur.long_bytes <= LONG_BYTES);
+        // The latest generation's worth of pieces, newest first (each one found in the
+        // previous generation is copied into the current one, which then holds them all).
+        for i in (10..fit + 10).rev() {
             let mut out = Vec::new();
-            assert!(cache.get(&piece(i), &mut out).is_ok());
+            assert!(cache.get(&piece(i), &mut out).is_ok(), "{i}");
             assert_eq!(out, [i as u32, 1, 2, 3]);
         }
-        // Refused, not stored wrongly; short pieces are still taken.
-        assert!(cache.get(&piece(fit), &mut Vec::new()).is_err());
         let probe = cache.get("short", &mut Vec::new()).unwrap_err();
         cache.insert("short", probe, &[5]);
         let mut out = Vec::new();
         assert!(cache.get("short", &mut out).is_ok());
         assert_eq!(out, [5]);
         cache.clear();
-        assert_eq!((cache.long.len(), cache.long_bytes), (0, 0));
+        assert_eq!((cache.cur.long.len(), cache.prev.long.len()), (0, 0));
+    }
+
+    /// Text that moves on is learnt at once, and the pieces in use survive the change of
+    /// generation: after a cache is filled with one set of pieces, another set is cached as
+    /// it comes, and pieces looked up all along are nearly always still there (one held
+    /// only by the front table is lost when another piece takes its slot).
+    #[test]
+    fn a_full_cache_learns_new_pieces_and_keeps_those_in_use() {
+        let mut cache = IdsCache::default();
+        let ids_of =
+            |i: usize| -> Vec<u32> { (0..(i % 5) as u32 + 1).map(|k| k + i as u32).collect() };
+        let hot: Vec<String> = (0..100).map(|i| format!("hot{i}")).collect();
+        let lookup = |cache: &mut IdsCache, p: &str, i: usize| {
+            let mut out = Vec::new();
+            match cache.get(p, &mut out) {
+                Ok(()) => {
+                    assert_eq!(out, ids_of(i), "{p}");
+                    true
+                }
+                Err(probe) => {
+                    cache.insert(p, probe, &ids_of(i));
+                    false
+                }
+            }
+        };
+        let mut lost = 0;
+        for round in 0..3 * MAX_ENTRIES {
+            let cold = format!("c{round}");
+            lookup(&mut cache, &cold, round);
+            let h = round % hot.len();
+            if !lookup(&mut cache, &hot[h], h) && round >= hot.len() {
+                lost += 1;
+            }
+        }
+        assert!(lost * 1000 < 3 * MAX_ENTRIES, "{lost} hot lookups missed");
+        // Two generations at most, each within its bound.
+        assert!(cache.cur.back_len <= MAX_ENTRIES && cache.prev.back_len <= MAX_ENTRIES);
+        // The latest pieces are all cached.
+        for round in 3 * MAX_ENTRIES - 1000..3 * MAX_ENTRIES {
+            assert!(lookup(&mut cache, &format!("c{round}"), round));
+        }
     }
 }
