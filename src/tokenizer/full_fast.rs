@@ -102,16 +102,12 @@ use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::utils::prefetch::prefetch;
 use crate::{Error, Normalizer, Offsets};
 
-/// Most pieces one cache holds; once full, new pieces are not added until
-/// [`MISSES_BEFORE_RESET`] of them have been turned away, which empties it (the policy and
-/// measured reason of the ids path's cache: the frequent pieces are in by then).
+/// Most pieces one generation of a cache holds (see [`FullCache`]; the ids path's bound).
 const MAX_ENTRIES: usize = 1 << 17;
-/// Pieces turned away by a full cache before it is emptied.
-const MISSES_BEFORE_RESET: usize = 4 * MAX_ENTRIES;
 /// Longest piece (bytes) that is cached (the ids path's limit, for the same reason: runs
 /// of CJK or Thai text are single pieces of Llama-style files).
 const MAX_PIECE_BYTES: usize = 4096;
-/// Most bytes of tokens one cache holds (their entries, strings and the keys of long
+/// Most bytes of tokens one generation holds (their entries, strings and the keys of long
 /// pieces): a bound whatever the pieces and the vocabulary (a piece of 4 KiB can have a
 /// thousand tokens and more, a token string any length).
 const MAX_BYTES: usize = 32 << 20;
@@ -899,18 +895,16 @@ struct FullCache {
     plan: Option<Option<Rc<StrPlan>>>,
     /// How the tokenizer is Llama-style, if it is (computed on first use).
     marker: Option<Option<Rc<MarkerStyle>>>,
-    /// Direct-mapped copy of recently used `short` entries (the hot words stay in L2).
+    /// Direct-mapped copy of recently used short entries of the current generation (the
+    /// hot words stay in L2).
     front: Vec<FrontSlot>,
-    short: FastMap<ShortKey, u64>,
-    long: FastMap<Box<[u8]>, u64>,
-    /// Bytes of `tokens`, `text` and the keys in `long`.
-    bytes: usize,
-    tokens: Vec<CachedToken>,
-    /// Insertions turned away since the cache became full.
-    misses_when_full: usize,
-    /// The strings of the cached tokens, one after the other (next to each other for one
-    /// piece: measured, looking them up in the vocabulary cost a cache miss per token).
-    text: String,
+    /// The generation pieces are added to, and the one before (as the ids path's cache:
+    /// when the current one is full, it becomes the previous one and a new one starts; a
+    /// piece found in the previous one is copied into the current one).
+    cur: FullGeneration,
+    prev: FullGeneration,
+    /// Working memory: the tokens of a piece found in the previous generation.
+    moved: PieceTokens,
     /// Working memory: the long key, the prefixed text, the model input and its byte map.
     key: Vec<u8>,
     /// Working memory: the piece ranges of a unit's spelling.
@@ -920,6 +914,43 @@ struct FullCache {
     map: Vec<(u32, u32)>,
     /// The tokens of the piece being cached, as the model gave them.
     fresh: PieceTokens,
+}
+
+/// The cached pieces of one generation of a [`FullCache`].
+#[derive(Default)]
+struct FullGeneration {
+    short: FastMap<ShortKey, u64>,
+    long: FastMap<Box<[u8]>, u64>,
+    /// Bytes of `tokens`, `text` and the keys in `long`.
+    bytes: usize,
+    tokens: Vec<CachedToken>,
+    /// The strings of the cached tokens, one after the other (next to each other for one
+    /// piece: measured, looking them up in the vocabulary cost a cache miss per token).
+    text: String,
+}
+
+impl FullGeneration {
+    /// Copies the tokens of the entry `v` into `out`.
+    fn entry(&self, v: u64, out: &mut PieceTokens) {
+        out.clear();
+        for t in self.tokens.get(token_range(v)).unwrap_or_default() {
+            let (at, len) = (t.at as usize, t.len as usize);
+            out.push(
+                t.id,
+                t.lo,
+                t.hi,
+                self.text.get(at..at + len).unwrap_or_default(),
+            );
+        }
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+        self.bytes = 0;
+        self.tokens.clear();
+        self.text.clear();
+    }
 }
 
 /// The tokens of one piece: `(id, lo, hi)` and their strings one after the other.
@@ -959,7 +990,7 @@ impl PieceTokens {
 }
 
 impl FullCache {
-    /// The positions in `tokens` of the cached tokens of a piece.
+    /// The positions in the current generation's `tokens` of the cached tokens of a piece.
     #[inline]
     fn get(&mut self, piece: &str, tag: u8) -> Option<std::ops::Range<usize>> {
         let v = match ShortKey::new(piece.as_bytes(), tag) {
@@ -968,7 +999,13 @@ impl FullCache {
                 match self.front.get(at) {
                     Some(slot) if slot.key == key => slot.tokens,
                     _ => {
-                        let v = *self.short.get(&key)?;
+                        let v = match self.cur.short.get(&key) {
+                            Some(&v) => v,
+                            None => {
+                                let v = *self.prev.short.get(&key)?;
+                                self.move_forward(piece, tag, v)?
+                            }
+                        };
                         self.promote(at, key, v);
                         v
                     }
@@ -978,10 +1015,27 @@ impl FullCache {
                 self.key.clear();
                 self.key.push(tag);
                 self.key.extend_from_slice(piece.as_bytes());
-                *self.long.get(self.key.as_slice())?
+                match self.cur.long.get(self.key.as_slice()) {
+                    Some(&v) => v,
+                    None => {
+                        let v = *self.prev.long.get(self.key.as_slice())?;
+                        self.move_forward(piece, tag, v)?
+                    }
+                }
             }
         };
         Some(token_range(v))
+    }
+
+    /// Copies the entry `v` of the previous generation, the tokens of `piece`, into the
+    /// current one; returns its entry there.
+    #[cold]
+    fn move_forward(&mut self, piece: &str, tag: u8, v: u64) -> Option<u64> {
+        let mut moved = std::mem::take(&mut self.moved);
+        self.prev.entry(v, &mut moved);
+        let v = self.insert(piece, tag, &moved.entries());
+        self.moved = moved;
+        v
     }
 
     /// Puts a short piece's entry into front slot `at`.
@@ -995,10 +1049,10 @@ impl FullCache {
             ..FrontSlot::EMPTY
         };
         if v & 0xFFFF_FFFF == 1 {
-            if let Some(t) = self.tokens.get((v >> 32) as usize) {
+            if let Some(t) = self.cur.tokens.get((v >> 32) as usize) {
                 let (at, len) = (t.at as usize, t.len as usize);
                 if let (Some(src), Some(dst)) = (
-                    self.text.as_bytes().get(at..at + len),
+                    self.cur.text.as_bytes().get(at..at + len),
                     slot.text.get_mut(..len),
                 ) {
                     dst.copy_from_slice(src);
@@ -1020,32 +1074,32 @@ impl FullCache {
         (slot.key == key && slot.one as usize <= INLINE_TEXT).then_some(slot)
     }
 
-    /// Caches the tokens of a piece: `(id, lo, hi, string)` each.
-    fn insert(&mut self, piece: &str, tag: u8, tokens: &[(u32, u32, u32, &str)]) {
+    /// Caches the tokens of a piece: `(id, lo, hi, string)` each, in a new generation when
+    /// the current one is full. Returns the piece's entry (`None`: the piece alone is over
+    /// the bound, and is not cached).
+    fn insert(&mut self, piece: &str, tag: u8, tokens: &[(u32, u32, u32, &str)]) -> Option<u64> {
         let short = ShortKey::new(piece.as_bytes(), tag);
         let key_bytes = if short.is_none() { piece.len() + 1 } else { 0 };
         let cost = key_bytes
             + std::mem::size_of::<CachedToken>() * tokens.len()
             + tokens.iter().map(|t| t.3.len()).sum::<usize>();
-        if self.short.len() + self.long.len() >= MAX_ENTRIES || self.bytes + cost > MAX_BYTES {
-            self.misses_when_full += 1;
-            if self.misses_when_full < MISSES_BEFORE_RESET {
-                return;
-            }
-            self.misses_when_full = 0;
-            self.front.clear();
-            self.short.clear();
-            self.long.clear();
-            self.bytes = 0;
-            self.tokens.clear();
-            self.text.clear();
+        if cost > MAX_BYTES {
+            return None;
         }
-        self.bytes += cost;
-        let start = self.tokens.len() as u64;
+        let cur = &self.cur;
+        if cur.short.len() + cur.long.len() >= MAX_ENTRIES || cur.bytes + cost > MAX_BYTES {
+            // The front table's entries are positions in the current generation.
+            std::mem::swap(&mut self.cur, &mut self.prev);
+            self.cur.clear();
+            self.front.fill(FrontSlot::EMPTY);
+        }
+        let cur = &mut self.cur;
+        cur.bytes += cost;
+        let start = cur.tokens.len() as u64;
         for &(id, lo, hi, value) in tokens {
-            let at = self.text.len() as u32;
-            self.text.push_str(value);
-            self.tokens.push(CachedToken {
+            let at = cur.text.len() as u32;
+            cur.text.push_str(value);
+            cur.tokens.push(CachedToken {
                 id,
                 lo,
                 hi,
@@ -1056,15 +1110,16 @@ impl FullCache {
         let v = (start << 32) | tokens.len() as u64;
         match short {
             Some(key) => {
-                self.short.insert(key, v);
+                cur.short.insert(key, v);
             }
             None => {
                 let mut key = Vec::with_capacity(piece.len() + 1);
                 key.push(tag);
                 key.extend_from_slice(piece.as_bytes());
-                self.long.insert(key.into_boxed_slice(), v);
+                cur.long.insert(key.into_boxed_slice(), v);
             }
         }
+        Some(v)
     }
 }
 
@@ -1418,8 +1473,8 @@ impl Run<'_> {
         start: usize,
         hit: std::ops::Range<usize>,
     ) -> Step {
-        let tokens = self.cache.tokens.get(hit).ok_or(Fallback)?;
-        let text = self.cache.text.as_bytes();
+        let tokens = self.cache.cur.tokens.get(hit).ok_or(Fallback)?;
+        let text = self.cache.cur.text.as_bytes();
         for t in tokens {
             if t.hi & WORD_START != 0 {
                 self.word += 1;
@@ -1496,7 +1551,7 @@ impl Run<'_> {
                         }
                         // Not in the front table: the key is at hand for the rest of the
                         // cache (the piece path would pack it and miss the front again).
-                        _ => match self.cache.short.get(&key) {
+                        _ => match self.cache.cur.short.get(&key) {
                             Some(&v) => {
                                 self.cache.promote(at, key, v);
                                 self.push_cached(sg, x + q.start, token_range(v))?;
@@ -1624,8 +1679,8 @@ impl Run<'_> {
     /// most 16 bytes is copied as a 16-byte block and cut back, not by a `memcpy` call.
     fn push_cached(&mut self, sg: Segment<'_>, start: usize, hit: std::ops::Range<usize>) -> Step {
         let word = self.word_idx.unwrap_or(self.word);
-        let tokens = self.cache.tokens.get(hit).ok_or(Fallback)?;
-        let text = self.cache.text.as_bytes();
+        let tokens = self.cache.cur.tokens.get(hit).ok_or(Fallback)?;
+        let text = self.cache.cur.text.as_bytes();
         for t in tokens {
             let (at, len) = (t.at as usize, t.len as usize);
             let offsets = sg.offsets(start + t.lo as usize, start + t.hi as usize)?;
@@ -1693,6 +1748,34 @@ impl Run<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A full cache starts a new generation: the pieces that came last are all found, with
+    /// their tokens, the ones found in the previous generation copied forward.
+    #[test]
+    fn a_full_cache_learns_new_pieces() {
+        let mut cache = FullCache::default();
+        for i in 0..MAX_ENTRIES + 10 {
+            let p = format!("p{i}");
+            assert!(cache
+                .insert(&p, 0, &[(i as u32, 0, 1, p.as_str())])
+                .is_some());
+        }
+        assert_eq!(
+            (cache.prev.short.len(), cache.cur.short.len()),
+            (MAX_ENTRIES, 10)
+        );
+        for i in (10..MAX_ENTRIES + 10).rev() {
+            let p = format!("p{i}");
+            let hit = cache.get(&p, 0).unwrap_or_else(|| panic!("{p}"));
+            let t = cache.cur.tokens[hit][0];
+            let text = &cache.cur.text[t.at as usize..(t.at + t.len) as usize];
+            assert_eq!((t.id, text), (i as u32, p.as_str()));
+        }
+        // A piece over the bound on its own is not cached (and does not empty the cache).
+        let big = "x".repeat(MAX_BYTES);
+        assert_eq!(cache.insert("big", 0, &[(1, 0, 1, big.as_str())]), None);
+        assert!(cache.get("p20", 0).is_some());
+    }
 
     /// Random text mixing ASCII (with controls and whitespace) and chars that each
     /// normalizer rewrites: accents precomposed and combining, CJK, compatibility forms,
