@@ -102,15 +102,16 @@ use crate::utils::byte_level::BYTE_TO_CHAR;
 use crate::utils::prefetch::prefetch;
 use crate::{Error, Normalizer, Offsets};
 
-/// Most pieces one generation of a cache holds (see [`FullCache`]; the ids path's bound).
-const MAX_ENTRIES: usize = 1 << 17;
+/// Most pieces one generation of a cache holds (see [`FullCache`]; the ids path's bound,
+/// for the same reason).
+const MAX_ENTRIES: usize = 1 << 18;
 /// Longest piece (bytes) that is cached (the ids path's limit, for the same reason: runs
 /// of CJK or Thai text are single pieces of Llama-style files).
 const MAX_PIECE_BYTES: usize = 4096;
 /// Most bytes of tokens one generation holds (their entries, strings and the keys of long
 /// pieces): a bound whatever the pieces and the vocabulary (a piece of 4 KiB can have a
 /// thousand tokens and more, a token string any length).
-const MAX_BYTES: usize = 32 << 20;
+const MAX_BYTES: usize = 16 << 20;
 
 /// Why the fast path stopped: the general path must run instead.
 struct Fallback;

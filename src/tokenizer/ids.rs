@@ -34,8 +34,10 @@
 //! The cache: a thread-local list of a few caches (`super::thread_cache`), one per
 //! tokenizer instance (identified by a number given at load; clones share it, which is
 //! sound because the normalizer, pre-tokenizer and model of a tokenizer never change
-//! after load). No lock is shared between threads. Each cache maps a piece to its ids, is bounded in entries and piece
-//! length, and stops growing when full. Measured reason: English prose repeats a small set of
+//! after load). No lock is shared between threads. Each cache maps a piece to its ids, is
+//! bounded in entries and piece length, and keeps two generations: when the current one is
+//! full it becomes the previous one, and pieces found there are copied forward
+//! ([`IdsCache`]). Measured reason: English prose repeats a small set of
 //! words, so most pieces hit and skip the model entirely (BPE merges, WordPiece and
 //! Unigram lattices), which gave the largest single speed-up of the ids path.
 //!
@@ -82,12 +84,12 @@ use crate::utils::prefetch::prefetch;
 use crate::utils::truncation::single_kept;
 use crate::Result;
 
-/// Most pieces one generation of a cache holds (see [`IdsCache`]). Measured reason:
-/// English prose has ~85k distinct whitespace-separated words in 6.8 MB; a 64k cache
-/// emptied when full kept missing, and so did a 128k cache on the ~150k distinct
-/// `▁`-parts of SentencePiece-style BPE (llama2 ids 8.9 MB/s, 23.5 when it kept what it
-/// held instead).
-const MAX_ENTRIES: usize = 1 << 17;
+/// Most pieces one generation of a cache holds (see [`IdsCache`]); its back table then
+/// takes up to 16 MiB, and a cache at most two of them. Measured reason: English prose has
+/// ~85k distinct whitespace-separated words in 6.8 MB, and SentencePiece-style BPE ~150k
+/// distinct `▁`-parts; with 131,072 pieces a generation, three passes over that English
+/// corpus with llama2 ran at 34–47 MB/s (ids, one thread), with 262,144 at 64–69.
+const MAX_ENTRIES: usize = 1 << 18;
 /// Longest piece (bytes) that is cached. Measured reason for so long: a run of CJK or Thai
 /// text without spaces is one piece of a Llama-style file, and with a limit of 256 bytes
 /// those were never cached (llama2 ids of 64 KiB of the multilingual corpus, warm: 167 →
@@ -95,7 +97,7 @@ const MAX_ENTRIES: usize = 1 << 17;
 const MAX_PIECE_BYTES: usize = 4096;
 /// Most bytes of long pieces (above [`INLINE_KEY_BYTES`]) one generation holds, keys and
 /// ids together (a piece of 4 KiB can have a thousand ids and more).
-const LONG_BYTES: usize = 8 << 20;
+const LONG_BYTES: usize = 4 << 20;
 
 /// Slots of the direct-mapped front table (32 bytes each: 1 MiB per tokenizer and thread,
 /// zeroed when the cache is made, and handed on to the next tokenizer's cache when it
