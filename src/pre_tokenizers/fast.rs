@@ -677,37 +677,52 @@ where
     F: FnMut(usize, usize, bool) -> Res<E> + ?Sized,
 {
     fn leaf(&mut self, _plan: &StrPlan, s: &str, base: usize) -> Res<E> {
-        let f = &mut *self.f;
-        let Cutter::ByteLevel {
-            prefix_space,
-            regex,
-        } = self.step
-        else {
-            return f(base, base + s.len(), false);
-        };
-        let spaced = prefix_space && !s.starts_with(' ');
-        if !regex {
-            return f(base, base + s.len(), spaced);
+        match self.step {
+            Cutter::ByteLevel {
+                prefix_space,
+                regex,
+            } => byte_level_ranges(prefix_space, regex, s, base, self.scratch, self.f),
+            _ => (self.f)(base, base + s.len(), false),
         }
-        let text = if spaced {
-            self.scratch.clear();
-            self.scratch.push(' ');
-            self.scratch.push_str(s);
-            &*self.scratch
-        } else {
-            s
-        };
-        // With a space in front, byte `v` of the cut text is byte `v - 1` of the piece.
-        let shift = usize::from(spaced);
-        for (a, b) in Gpt2Scan::new(text) {
-            f(
-                base + a.saturating_sub(shift),
-                base + b - shift,
-                spaced && a == 0,
-            )?;
-        }
-        Ok(())
     }
+}
+
+/// The cut of a `ByteLevel` step (leading space, GPT-2 pattern) on `s`, at `base` in the
+/// whole text, as `f(start, end, spaced)`: each piece's byte range, and whether it is that
+/// range with the step's leading space in front (which takes the place of nothing in `s`).
+fn byte_level_ranges<E, F>(
+    prefix_space: bool,
+    regex: bool,
+    s: &str,
+    base: usize,
+    scratch: &mut String,
+    f: &mut F,
+) -> Res<E>
+where
+    F: FnMut(usize, usize, bool) -> Res<E> + ?Sized,
+{
+    let spaced = prefix_space && !s.starts_with(' ');
+    if !regex {
+        return f(base, base + s.len(), spaced);
+    }
+    let text = if spaced {
+        scratch.clear();
+        scratch.push(' ');
+        scratch.push_str(s);
+        &*scratch
+    } else {
+        s
+    };
+    // With a space in front, byte `v` of the cut text is byte `v - 1` of the piece.
+    let shift = usize::from(spaced);
+    for (a, b) in Gpt2Scan::new(text) {
+        f(
+            base + a.saturating_sub(shift),
+            base + b - shift,
+            spaced && a == 0,
+        )?;
+    }
+    Ok(())
 }
 
 /// The cut of a [`Cutter::ByteLevel`] step on `s`, as the `ByteLevel` pre-tokenizer cuts:
@@ -761,27 +776,7 @@ where
             Finish::ByteLevel {
                 prefix_space,
                 regex,
-            } => {
-                let prefixed = prefix_space && !s.starts_with(' ');
-                if !regex {
-                    return f(base, end, prefixed);
-                }
-                let text = if prefixed {
-                    self.scratch.clear();
-                    self.scratch.push(' ');
-                    self.scratch.push_str(s);
-                    &*self.scratch
-                } else {
-                    s
-                };
-                // With a prefix, byte `v` of the cut text is byte `v - 1` of the piece.
-                let shift = usize::from(prefixed);
-                for (a, b) in Gpt2Scan::new(text) {
-                    let first = prefixed && a == 0;
-                    f(base + a.saturating_sub(shift), base + b - shift, first)?;
-                }
-                Ok(())
-            }
+            } => byte_level_ranges(prefix_space, regex, s, base, self.scratch, f),
             Finish::Metaspace {
                 replacement,
                 prepend,

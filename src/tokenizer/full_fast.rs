@@ -111,7 +111,7 @@ const MAX_PIECE_BYTES: usize = 4096;
 /// Most bytes of tokens one generation holds (their entries, strings and the keys of long
 /// pieces): a bound whatever the pieces and the vocabulary (a piece of 4 KiB can have a
 /// thousand tokens and more, a token string any length).
-const MAX_BYTES: usize = 16 << 20;
+const MAX_BYTES: usize = 32 << 20;
 
 /// Why the fast path stopped: the general path must run instead.
 struct Fallback;

@@ -97,7 +97,7 @@ const MAX_ENTRIES: usize = 1 << 18;
 const MAX_PIECE_BYTES: usize = 4096;
 /// Most bytes of long pieces (above [`INLINE_KEY_BYTES`]) one generation holds, keys and
 /// ids together (a piece of 4 KiB can have a thousand ids and more).
-const LONG_BYTES: usize = 4 << 20;
+const LONG_BYTES: usize = 8 << 20;
 
 /// Slots of the direct-mapped front table (32 bytes each: 1 MiB per tokenizer and thread,
 /// zeroed when the cache is made, and handed on to the next tokenizer's cache when it
