@@ -363,12 +363,9 @@ impl IdsCache {
             let Some(ids) = self.prev.long.get(piece) else {
                 return Err(None);
             };
-            let mut moved = std::mem::take(&mut self.moved);
-            moved.clear();
-            moved.extend_from_slice(ids);
-            out.extend_from_slice(&moved);
-            self.insert(piece, None, &moved);
-            self.moved = moved;
+            self.moved.clear();
+            self.moved.extend_from_slice(ids);
+            self.carry_forward(piece, None, out);
             return Ok(());
         };
         let Probe { k0, k1, hash } = probe;
@@ -391,13 +388,20 @@ impl IdsCache {
         let Some(slot) = self.prev.find(k0, k1, hash) else {
             return Err(Some(probe));
         };
-        let mut moved = std::mem::take(&mut self.moved);
-        moved.clear();
-        moved.extend_from_slice(self.prev.ids(&slot).unwrap_or_default());
-        out.extend_from_slice(&moved);
-        self.insert(piece, Some(probe), &moved);
-        self.moved = moved;
+        self.moved.clear();
+        self.moved
+            .extend_from_slice(self.prev.ids(&slot).unwrap_or_default());
+        self.carry_forward(piece, Some(probe), out);
         Ok(())
+    }
+
+    /// Appends the ids of `piece` found in the previous generation (copied into `moved`)
+    /// to `out`, and caches them in the current one.
+    fn carry_forward(&mut self, piece: &str, probe: Option<Probe>, out: &mut Vec<u32>) {
+        let moved = std::mem::take(&mut self.moved);
+        out.extend_from_slice(&moved);
+        self.insert(piece, probe, &moved);
+        self.moved = moved;
     }
 
     /// Appends the cached ids of `piece` to `out` and returns `Ok`, or returns what
