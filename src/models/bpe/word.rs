@@ -184,56 +184,83 @@ impl Word {
     }
 
     /// The array scan for short, freshly pushed words (symbols contiguous, none dead) of at
-    /// most `N` symbols: `ranks[i]` and `new_ids[i]` describe the pair of symbols `i` and
-    /// `i + 1` (`u32::MAX`: no merge). Each step takes the lowest rank (a `min` over the
-    /// array, which the compiler vectorizes), its leftmost position, merges that pair in
-    /// place and looks up the two pairs it changed.
+    /// most `N` symbols: `ranks[i]` and `new_ids[i]` describe the pair of the live symbol
+    /// `i` and the live one after it (`u32::MAX`: no merge, or `i` is dead or last). Each
+    /// step takes the lowest rank (a `min` over the array, which the compiler vectorizes),
+    /// its leftmost position, merges that pair into its left symbol, marks the right one
+    /// dead, and looks up the two pairs it changed. Symbols stay where they are (links in
+    /// two small arrays) until the dead ones are dropped at the end, so index order is
+    /// position order and the leftmost lowest rank is the same pair as in the heap.
+    /// Measured reason: removing the right symbol and shifting both arrays at every merge
+    /// cost three `memmove` calls a merge.
     fn merge_short<const N: usize>(&mut self, merges: &MergeMap) {
+        const END: u8 = u8::MAX;
+        let symbols = &mut self.symbols;
+        let n = symbols.len().min(N);
         let mut ranks = [u32::MAX; N];
         let mut new_ids = [0u32; N];
-        let symbols = &mut self.symbols;
+        // Links between live symbols (`N` is at most 128, so indices fit in a byte; `END`
+        // and `n` mean none).
+        let mut next = [END; N];
+        let mut prev = [END; N];
+        for i in 0..n {
+            next[i] = (i + 1) as u8;
+            prev[i] = if i == 0 { END } else { (i - 1) as u8 };
+        }
         let pairs = ranks.iter_mut().zip(new_ids.iter_mut());
         for ((rank, new_id), pair) in pairs.zip(symbols.windows(2)) {
             if let Some((r, id)) = merges.pair(pair[0].id, pair[1].id) {
                 (*rank, *new_id) = (r, id);
             }
         }
-        let mut n = symbols.len().min(N);
-        while n >= 2 {
-            let live = ranks.get(..n - 1).unwrap_or_default();
-            let best_rank = live.iter().copied().min().unwrap_or(u32::MAX);
-            if best_rank == u32::MAX {
-                break;
-            }
+        let Some(live) = ranks.get(..n) else {
+            return;
+        };
+        let mut best_rank = live.iter().copied().min().unwrap_or(u32::MAX);
+        while best_rank != u32::MAX {
+            let live = ranks.get(..n).unwrap_or_default();
             let best = live.iter().position(|&r| r == best_rank).unwrap_or(0);
-            let (Some(&left), Some(&right), Some(&id)) =
-                (symbols.get(best), symbols.get(best + 1), new_ids.get(best))
-            else {
+            let right = next.get(best).map_or(n, |&r| usize::from(r));
+            let (Some(&right_sym), Some(&id)) = (symbols.get(right), new_ids.get(best)) else {
                 break;
             };
-            let merged = Symbol {
-                id,
-                len: left.len + right.len,
-                ..left
-            };
-            symbols[best] = merged;
-            symbols.remove(best + 1);
-            ranks.copy_within(best + 1..n - 1, best);
-            new_ids.copy_within(best + 1..n - 1, best);
-            n -= 1;
-            ranks[n - 1] = u32::MAX;
-            let mut relook = |i: usize, a: &Symbol, b: &Symbol| {
-                let (r, id) = merges.pair(a.id, b.id).unwrap_or((u32::MAX, 0));
-                ranks[i] = r;
-                new_ids[i] = id;
-            };
-            if best > 0 {
-                relook(best - 1, &symbols[best - 1], &merged);
+            let after = next.get(right).map_or(n, |&a| usize::from(a));
+            if let Some(r) = ranks.get_mut(right) {
+                *r = u32::MAX;
             }
-            if best + 1 < n {
-                relook(best, &merged, &symbols[best + 1]);
+            if let Some(s) = symbols.get_mut(right) {
+                s.len = 0;
             }
+            let merged = match symbols.get_mut(best) {
+                Some(s) => {
+                    s.id = id;
+                    s.len += right_sym.len;
+                    *s
+                }
+                None => break,
+            };
+            next[best] = after as u8;
+            let lookup = |a: u32, b: u32| merges.pair(a, b).unwrap_or((u32::MAX, 0));
+            (ranks[best], new_ids[best]) = match symbols.get(after) {
+                Some(s) if after < n => {
+                    prev[after] = best as u8;
+                    lookup(merged.id, s.id)
+                }
+                _ => (u32::MAX, 0),
+            };
+            let before = usize::from(prev[best]);
+            if let Some(s) = symbols.get(before).filter(|_| before < n) {
+                (ranks[before], new_ids[before]) = lookup(s.id, merged.id);
+            }
+            best_rank = ranks
+                .get(..n)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .min()
+                .unwrap_or(u32::MAX);
         }
+        symbols.retain(|s| s.len != 0);
         // Restore the list links over the compacted symbols.
         let last = symbols.len().saturating_sub(1);
         for (i, s) in symbols.iter_mut().enumerate() {
