@@ -11,7 +11,7 @@ pub trait Pattern {
 }
 
 /// Turns sorted, non-overlapping match ranges into covering segments.
-fn segments(
+pub(crate) fn segments(
     inside: &str,
     matches: impl Iterator<Item = Result<Offsets>>,
 ) -> Result<Vec<(Offsets, bool)>> {

@@ -290,6 +290,52 @@ fn byte_level_followed_by_cuts_fast_equals_general() {
     assert_eq!(failures, 0, "the fast path differs from the general path");
 }
 
+/// CLIP's plan (a `Replace` of `\s+` before `Lowercase`, the inverted `Split` of its
+/// pattern, then `ByteLevel` with its GPT-2 cut) over the byte-level fixture's model: the
+/// fast full path equals the general path, and the ids path its ids, on the sample corpus,
+/// the adversarial mix and texts with the pattern's literals, contractions and whitespace
+/// of every kind.
+#[test]
+fn clip_plan_fast_equals_general() {
+    let corpus = read_jsonl_texts(&manifest_dir().join("fixtures/sample-corpus.jsonl"))
+        .expect("fixtures/sample-corpus.jsonl");
+    let path = manifest_dir().join("fixtures/tokenizers/bytelevel-bpe.json");
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    json["normalizer"] = serde_json::from_str(
+        r#"{"type":"Sequence","normalizers":[{"type":"NFC"},
+            {"type":"Replace","pattern":{"Regex":"\\s+"},"content":" "},{"type":"Lowercase"}]}"#,
+    )
+    .unwrap();
+    json["pre_tokenizer"] = serde_json::from_str(
+        r#"{"type":"Sequence","pretokenizers":[
+            {"type":"Split","pattern":{"Regex":"<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+"},"behavior":"Removed","invert":true},
+            {"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true}]}"#,
+    )
+    .unwrap();
+    let tok = Tokenizer::from_bytes(json.to_string().as_bytes()).unwrap();
+    let mut texts = adversarial_mix(&tok);
+    texts.extend(
+        [
+            "<|startoftext|>a photo of a CAT<|endoftext|>",
+            "x<|endoftext|> !<|endoftext|>  <|startoftext",
+            "it's  they'RE we'll I'd don't '' 's",
+            "tabs\tand\u{3000}ideographic\u{85}next\u{2028}line \r\n\n end  ",
+            "Ünïcödé 123 ½ ² 日本語  ",
+        ]
+        .map(String::from),
+    );
+    let mut failures = compare("clip", &tok, &corpus) + compare("clip", &tok, &texts);
+    for text in corpus.iter().chain(&texts) {
+        let ids = tok.encode_ids(text.as_str(), true).unwrap();
+        let want = tok.encode_general(text.as_str(), true).unwrap();
+        if ids != want.get_ids() {
+            failures += 1;
+            eprintln!("clip: ids differ on {text:?}");
+        }
+    }
+    assert_eq!(failures, 0, "the fast paths differ from the general path");
+}
+
 #[test]
 fn shared_tokenizers_fast_equals_general_on_corpora() {
     let Some(conf) = conformance_dir() else {

@@ -52,7 +52,7 @@ use super::char_classes::{is_numeric, is_punctuation};
 use super::digits::Digits;
 use super::metaspace::PrependScheme;
 use super::punctuation::Punctuation;
-use super::scan::{BertPieces, Cl100kScan, Gpt2Scan, NonSpaceRuns};
+use super::scan::{BertPieces, Cl100kScan, ClipScan, Gpt2Scan, NonSpaceRuns};
 use super::split::Split;
 use super::whitespace::word_runs;
 use super::PreTokenizerWrapper;
@@ -96,6 +96,9 @@ pub(crate) enum Cutter {
     WhitespaceSplit,
     /// `Whitespace`.
     Whitespace,
+    /// CLIP's inverted `Split` (the pattern's matches are the pieces, whitespace is left
+    /// out).
+    Clip,
     /// Any other `Split` (a literal or a regular expression): the index of its copy in
     /// `StrPlan::splits`, which cuts with the same matcher and behavior as the full path.
     Split(usize),
@@ -452,6 +455,7 @@ impl StrPlan {
                 Cutter::Bert => self.leaf_all(s, base, BertPieces::new(s), leaf),
                 Cutter::WhitespaceSplit => self.leaf_all(s, base, NonSpaceRuns::new(s), leaf),
                 Cutter::Whitespace => self.leaf_all(s, base, word_runs(s).into_iter(), leaf),
+                Cutter::Clip => self.leaf_all(s, base, ClipScan::new(s), leaf),
                 Cutter::ByteLevel { .. } => self.cut_byte_level(*first, rest, s, leaf),
                 other => match self.general_ranges(other, s)? {
                     Some(ranges) => {
@@ -476,6 +480,7 @@ impl StrPlan {
             Cutter::Bert => each(&mut BertPieces::new(s)),
             Cutter::WhitespaceSplit => each(&mut NonSpaceRuns::new(s)),
             Cutter::Whitespace => each(&mut word_runs(s).into_iter()),
+            Cutter::Clip => each(&mut ClipScan::new(s)),
             Cutter::ByteLevel { .. } => self.cut_byte_level(*first, rest, s, leaf),
             other => match self.general_ranges(other, s)? {
                 Some(ranges) => each(&mut ranges.into_iter()),
@@ -809,6 +814,7 @@ fn cutter(step: &PreTokenizerWrapper, splits: &mut Vec<Split>) -> Option<Cutter>
         PreTokenizerWrapper::BertPreTokenizer(_) => Some(Cutter::Bert),
         PreTokenizerWrapper::WhitespaceSplit(_) => Some(Cutter::WhitespaceSplit),
         PreTokenizerWrapper::Whitespace(_) => Some(Cutter::Whitespace),
+        PreTokenizerWrapper::Split(split) if split.keeps_clip_matches() => Some(Cutter::Clip),
         PreTokenizerWrapper::Split(split) => match split.scanner_digits() {
             Some(None) => Some(Cutter::Gpt2),
             Some(Some(n)) => Some(Cutter::Cl100k(n)),

@@ -320,8 +320,8 @@ impl<'s> Gpt2Scan<'s> {
 impl QuickScan for Gpt2Scan<'_> {
     /// The next match when the 64-byte [`Block`] settles it without decoding chars: it
     /// ends at the block's next GPT-2 cut, at most 15 bytes on, and the classes of its
-    /// bytes, of the byte after it and of the one after that are known (ASCII, Latin-1
-    /// letters, the punctuation U+2010..U+2027: the cut before a byte reads its
+    /// bytes, of the byte after it and of the one after that are known (ASCII, the letters
+    /// `À`..`ſ` and U+0400..U+047F, the punctuation U+2010..U+2027: the cut before a byte reads its
     /// neighbours; a char of another script may continue a run or be whitespace). The
     /// scan moves past it. `None` (the scan unmoved) for anything else: a `'` at the
     /// start (a contraction may begin there), other multi-byte chars, longer matches, the
@@ -392,6 +392,68 @@ impl Iterator for Gpt2Scan<'_> {
         };
         self.i = end;
         Some((i, end))
+    }
+}
+
+/// The matches of CLIP's pattern
+/// `<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+`
+/// over a text, as byte ranges, in order. They do not tile the text: every non-whitespace
+/// char starts a match or is inside one, so what lies between matches is whitespace.
+/// At each match start, the alternatives in order: one of the two literals, a contraction
+/// (case-sensitive), a run of letters, one number char, a run of chars that are neither
+/// whitespace, letters nor numbers (so a literal or a `'` inside such a run stays in it,
+/// as the regex engine, which resumes after a match, leaves it).
+pub(crate) struct ClipScan<'s> {
+    s: &'s str,
+    i: usize,
+}
+
+impl<'s> ClipScan<'s> {
+    /// A scan of `s`.
+    pub(crate) fn new(s: &'s str) -> Self {
+        ClipScan { s, i: 0 }
+    }
+}
+
+impl Iterator for ClipScan<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        const LITERALS: [&[u8]; 2] = [b"<|startoftext|>", b"<|endoftext|>"];
+        let (s, bytes) = (self.s, self.s.as_bytes());
+        'next: loop {
+            let i = self.i;
+            let b = *bytes.get(i)?;
+            let end = 'end: {
+                if b == b'<' {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    if let Some(lit) = LITERALS.iter().find(|l| rest.starts_with(l)) {
+                        break 'end i + lit.len();
+                    }
+                }
+                if b == b'\'' {
+                    match (bytes.get(i + 1), bytes.get(i + 2)) {
+                        (Some(b's' | b't' | b'm' | b'd'), _) => break 'end i + 2,
+                        (Some(b'r' | b'v'), Some(b'e')) | (Some(b'l'), Some(b'l')) => {
+                            break 'end i + 3
+                        }
+                        _ => {}
+                    }
+                }
+                let (k, len) = class_at(s, i);
+                match k {
+                    S => {
+                        self.i = i + len.max(1);
+                        continue 'next;
+                    }
+                    N => i + len,
+                    _ => run_end(s, i + len.max(1), k),
+                }
+            };
+            self.i = end;
+            return Some((i, end));
+        }
     }
 }
 
@@ -906,11 +968,68 @@ mod tests {
     /// Random texts mixing the shapes the quick steps take and those they leave.
     fn random_texts() -> Vec<String> {
         let atoms = [
-            "a", "Zq", "hello", "xy", "0", "12", "7", " ", "  ", "\t", "\r", "\n", "'", "'s",
-            "'Re", "'ll", ".", ",", "!?", "(", "$", "-", "é", "’", "٣", "日本", "\u{a0}", "ſ",
-            "\u{3000}", "a\u{301}", "--", "...", "_", "\x0B", "“", "”", "—", "‘", "…", "×", "÷",
-            "Ünï", "ÿ", "\u{2028}", "\u{200b}", "\u{2010}", "\u{2027}", "\u{2030}", "¿", "\x01",
-            "a1b2", "{", "::",
+            "a",
+            "Zq",
+            "hello",
+            "xy",
+            "0",
+            "12",
+            "7",
+            " ",
+            "  ",
+            "\t",
+            "\r",
+            "\n",
+            "'",
+            "'s",
+            "'Re",
+            "'ll",
+            ".",
+            ",",
+            "!?",
+            "(",
+            "$",
+            "-",
+            "é",
+            "’",
+            "٣",
+            "日本",
+            "\u{a0}",
+            "ſ",
+            "\u{3000}",
+            "a\u{301}",
+            "--",
+            "...",
+            "_",
+            "\x0B",
+            "“",
+            "”",
+            "—",
+            "‘",
+            "…",
+            "×",
+            "÷",
+            "Ünï",
+            "ÿ",
+            "\u{2028}",
+            "\u{200b}",
+            "\u{2010}",
+            "\u{2027}",
+            "\u{2030}",
+            "¿",
+            "\x01",
+            "a1b2",
+            "{",
+            "::",
+            "Привет",
+            " ёж",
+            "ѿ",
+            "ł",
+            "Ľud",
+            "Ǆ",
+            "ж'",
+            "\u{482}",
+            "\u{483}",
         ];
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = move || {
@@ -919,7 +1038,7 @@ mod tests {
             state ^= state << 17;
             state
         };
-        (0..5000)
+        (0..6000)
             .map(|_| {
                 let n = (next() % 40) as usize;
                 (0..n)

@@ -16,10 +16,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::normalizer::{split_matches, SplitDelimiterBehavior};
-use crate::pattern::{Pattern, SysRegex};
+use crate::pattern::{segments, Pattern, SysRegex};
 use crate::pre_tokenizer::PreTokenizedString;
 use crate::pre_tokenizers::byte_level::gpt2_pieces;
-use crate::pre_tokenizers::scan::Cl100kScan;
+use crate::pre_tokenizers::scan::{Cl100kScan, ClipScan};
 use crate::{Error, Offsets, PreTokenizer, Result};
 
 /// What `Split` searches for.
@@ -47,11 +47,15 @@ enum Scanner {
     Gpt2,
     /// The cl100k family: up to `n` digits per number (3 for cl100k/Llama 3, 1 for Qwen2).
     Cl100k(usize),
+    /// CLIP's pattern (whose matches leave out whitespace).
+    Clip,
 }
 
 const GPT2_PATTERN: &str =
     r"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+";
 const CL100K_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+const CLIP_PATTERN: &str =
+    r"<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+";
 const QWEN2_PATTERN: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
 impl Scanner {
@@ -60,15 +64,17 @@ impl Scanner {
             GPT2_PATTERN => Some(Scanner::Gpt2),
             CL100K_PATTERN => Some(Scanner::Cl100k(3)),
             QWEN2_PATTERN => Some(Scanner::Cl100k(1)),
+            CLIP_PATTERN => Some(Scanner::Clip),
             _ => None,
         }
     }
 
-    /// Byte ranges of the matches; they tile `s`.
+    /// Byte ranges of the matches, in order (they tile `s` but for [`Scanner::Clip`]).
     fn pieces(self, s: &str) -> Vec<(usize, usize)> {
         match self {
             Scanner::Gpt2 => gpt2_pieces(s),
             Scanner::Cl100k(max_digits) => cl100k_pieces(s, max_digits),
+            Scanner::Clip => ClipScan::new(s).collect(),
         }
     }
 }
@@ -85,6 +91,7 @@ impl Pattern for Matcher {
         match self {
             Matcher::Literal(s) => s.as_str().find_matches(inside),
             Matcher::Regex(r) => r.find_matches(inside),
+            Matcher::Scanner(Scanner::Clip) => segments(inside, ClipScan::new(inside).map(Ok)),
             Matcher::Scanner(sc) => {
                 if inside.is_empty() {
                     return Ok(vec![((0, 0), false)]);
@@ -219,10 +226,20 @@ impl Split {
         if !keeps_matches {
             return None;
         }
-        Some(match scanner {
-            Scanner::Gpt2 => None,
-            Scanner::Cl100k(n) => Some(*n),
-        })
+        match scanner {
+            Scanner::Gpt2 => Some(None),
+            Scanner::Cl100k(n) => Some(Some(*n)),
+            Scanner::Clip => None,
+        }
+    }
+
+    /// Whether this split keeps exactly the matches of CLIP's pattern, each as one piece
+    /// (inverted, removing what lies between them): its pieces are those of
+    /// [`ClipScan`].
+    pub(crate) fn keeps_clip_matches(&self) -> bool {
+        matches!(self.matcher, Matcher::Scanner(Scanner::Clip))
+            && self.invert
+            && self.behavior == SplitDelimiterBehavior::Removed
     }
 }
 
@@ -379,6 +396,16 @@ mod tests {
             "\0",
             "\r",
             "ſ",
+            "<|startoftext|>",
+            "<|endoftext|>",
+            "<|endoftext",
+            "<",
+            "|>",
+            "ll",
+            "e",
+            "'m",
+            "'d",
+            "'ll",
         ];
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move |n: usize| {
@@ -391,6 +418,7 @@ mod tests {
             (GPT2_PATTERN, Scanner::Gpt2),
             (CL100K_PATTERN, Scanner::Cl100k(3)),
             (QWEN2_PATTERN, Scanner::Cl100k(1)),
+            (CLIP_PATTERN, Scanner::Clip),
         ] {
             assert_eq!(Scanner::for_pattern(pattern), Some(scanner));
             let regex = SysRegex::new(pattern).unwrap();

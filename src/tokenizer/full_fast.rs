@@ -20,8 +20,10 @@
 //!      no step changes (each of these normalizers then leaves the text alone or rewrites
 //!      it with a change marker `0` per char, i.e. every char keeps its own range);
 //!    - [`Aligned::Table`]: an explicit original range per normalized byte, built by string
-//!      operations for `Prepend` (every prepended byte takes the first char's range), literal
-//!      `Replace` (every byte of a replacement takes the range of the last matched char) and
+//!      operations for `Prepend` (every prepended byte takes the first char's range),
+//!      `Replace` of a literal or of `\s+` (every byte of a replacement takes the range of
+//!      the last matched char; CLIP's `\s+` took the general normalizer, a third of
+//!      clip-vit's full path) and
 //!      `Precompiled` (see `precompiled_table`), or, for any other case, taken from a
 //!      [`NormalizedString`] run through the real normalizer (exact by construction).
 //!      `Sequence` chains the rules above, step by step.
@@ -492,7 +494,10 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             }
             cur
         }
-        // Lowercasing: unchanged text is left as is; ASCII maps char for char.
+        // Lowercasing: unchanged text is left as is; ASCII maps char for char, and so does
+        // other text whose every char lowercases to one char of as many bytes (each keeps
+        // its bytes' alignment). Measured reason: English prose with a curly quote and a
+        // capital took the general normalizer (clip-vit's full path).
         NormalizerWrapper::Lowercase(_) => {
             let s = cur.text();
             if s.is_ascii() {
@@ -501,13 +506,20 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
                 }
                 let lower = s.to_ascii_lowercase();
                 cur.with_text(lower)
-            } else if s.chars().all(|c| {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
-            }) {
-                cur
             } else {
-                return Ok(None);
+                let mut lower = String::with_capacity(s.len());
+                for c in s.chars() {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) if x.len_utf8() == c.len_utf8() => lower.push(x),
+                        _ => return Ok(None),
+                    }
+                }
+                if lower == s {
+                    cur
+                } else {
+                    cur.with_text(lower)
+                }
             }
         }
         // No removed chars, and every non-ASCII char a starter that no step changes: every
@@ -577,12 +589,23 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             }
         }
         NormalizerWrapper::Replace(r) => {
-            let Some(lit) = r.non_empty_literal() else {
-                return Ok(None);
+            // A literal, or `\s+` (CLIP), whose matches are never empty either: every
+            // byte of the content takes the range of the match's last char in both.
+            // A run that is the content already is left as it is (its content byte would
+            // take its own range).
+            let (lit, runs) = match (r.non_empty_literal(), r.whitespace_matches(cur.text())) {
+                (Some(lit), _) if !cur.text().contains(lit) => return Ok(Some(cur)),
+                (Some(lit), _) => (lit, None),
+                (None, Some(mut runs)) => {
+                    let text = cur.text();
+                    runs.retain(|&(a, b)| text.get(a..b) != Some(r.content()));
+                    if runs.is_empty() {
+                        return Ok(Some(cur));
+                    }
+                    (" ", Some(runs))
+                }
+                (None, None) => return Ok(None),
             };
-            if !cur.text().contains(lit) {
-                return Ok(Some(cur));
-            }
             let content = r.content();
             let text = cur.text();
             // Room for one replacement in every four bytes, more only when needed.
@@ -601,13 +624,18 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
             };
             // A one-char literal (a space, mostly) is found by a char search (memchr).
             let mut chars = lit.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => {
+            match (runs, chars.next(), chars.next()) {
+                (Some(runs), _, _) => {
+                    for (i, end) in runs {
+                        replace(i, end)?;
+                    }
+                }
+                (None, Some(c), None) => {
                     for (i, _) in text.match_indices(c) {
                         replace(i, i + lit.len())?;
                     }
                 }
-                _ => {
+                (None, _, _) => {
                     for (i, _) in text.match_indices(lit) {
                         replace(i, i + lit.len())?;
                     }

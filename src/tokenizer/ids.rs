@@ -334,12 +334,24 @@ impl IdsCache {
         out: &mut Vec<u32>,
     ) -> std::result::Result<(), Probe> {
         if let Some(slot) = self.front.get(hash as usize & (FRONT_SLOTS - 1)) {
-            if slot.k0 == k0 && slot.k1 == k1 && slot.n <= 3 {
-                // All three inline ids copied, then the length set back: no branch on
-                // how many ids the piece has (data, mispredicted once a piece or two).
-                out.extend_from_slice(&slot.ids);
-                out.truncate(out.len() - (3 - slot.n as usize));
-                return Ok(());
+            if slot.k0 == k0 && slot.k1 == k1 {
+                if slot.n <= 3 {
+                    // All three inline ids copied, then the length set back: no branch on
+                    // how many ids the piece has (data, mispredicted once a piece or two).
+                    out.extend_from_slice(&slot.ids);
+                    out.truncate(out.len() - (3 - slot.n as usize));
+                    return Ok(());
+                }
+                // More ids, in the current generation's arena (a front slot that points
+                // into the arena is emptied when the generation changes). Measured reason:
+                // 11 % of the pieces of source code have more than three ids (indentation
+                // after a line break, long identifiers) and took the slow path, whose seed
+                // probe misses: gpt2 ids of 64 KiB of code, warm, 2.98 → 2.81 million
+                // instructions, and of multilingual text 3.02 → 2.74.
+                if let Some(ids) = self.cur.ids(slot) {
+                    out.extend_from_slice(ids);
+                    return Ok(());
+                }
             }
         }
         Err(Probe { k0, k1, hash })
