@@ -1,15 +1,16 @@
-//! Byte-wise scanners for the GPT-2 and cl100k-family split patterns.
+//! Byte-wise scanners for the GPT-2, cl100k-family and CLIP split patterns.
 //!
-//! Both patterns are alternations over four classes of chars: letters (`\p{L}`), numbers
+//! The patterns are alternations over four classes of chars: letters (`\p{L}`), numbers
 //! (`\p{N}`), whitespace (`\s`) and the rest, taken from [`super::char_classes`]. The
 //! scanners walk the text once, left to right, and yield each match as a byte range; the
-//! matches tile the text. ASCII bytes are classified through a 256-entry table without
+//! matches tile the text (CLIP's leave out the whitespace between them). ASCII bytes are classified through a 256-entry table without
 //! decoding chars; a byte of 0x80 or more marks a multi-byte char, which alone is decoded
 //! and classified by the full Unicode tables. Runs of one class are scanned byte by byte
 //! while the bytes stay ASCII.
 //!
-//! The alternatives and their leftmost-first resolution are documented on [`Gpt2Scan`] and
-//! [`Cl100kScan`]; a unit test in `split.rs` checks both against the regex engine.
+//! The alternatives and their leftmost-first resolution are documented on [`Gpt2Scan`],
+//! [`Cl100kScan`] and [`ClipScan`]; a unit test in `split.rs` checks them against the regex
+//! engine.
 //!
 //! Measured reason: the previous scanners decoded every char and called a per-char
 //! classifier through several layers, and took a quarter of the gpt2 ids path.

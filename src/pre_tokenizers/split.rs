@@ -8,10 +8,12 @@
 //! mode. A literal is searched for as is; the empty literal matches the empty string at every
 //! position (cutting the text into chars), as the reference's escaped empty regex does.
 //!
-//! The GPT-2 pattern and the cl100k-family patterns (GPT-4, Llama 3, Qwen2) of published
-//! tokenizers are recognized verbatim and run by exact hand-written scanners over the
-//! reference's char classes instead of the regex engine; a unit test checks them against the
-//! regex engine on generated text.
+//! The GPT-2 pattern, the cl100k-family patterns (GPT-4, Llama 3, Qwen2) and CLIP's pattern
+//! of published tokenizers are recognized verbatim and run by exact hand-written scanners
+//! over the reference's char classes instead of the regex engine; a unit test checks them
+//! against the regex engine on generated text. Measured reason for CLIP's: its inverted
+//! `Split` took two thirds of clip-vit's ids path in the regex engine's forward and reverse
+//! searches (ids, 64 KiB of English, warm: 21 → 33 MB/s with the scanner alone).
 
 use serde::{Deserialize, Serialize};
 
