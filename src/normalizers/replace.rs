@@ -303,6 +303,7 @@ impl Normalizer for Replace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::random_texts;
 
     /// `\s+` found by the scan agrees with the regex engine, and the replacement with the
     /// one the regex gives, alignments included, on generated text.
@@ -344,16 +345,7 @@ mod tests {
             matcher: Matcher::Regex(SysRegex::new(r"\s+").unwrap()),
             ..fast.clone()
         };
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        for _ in 0..3000 {
-            let len = next(12);
-            let text: String = (0..len).map(|_| POOL[next(POOL.len())]).collect();
+        for text in random_texts(POOL, 3000, 12) {
             assert_eq!(
                 WhitespaceRuns.find_matches(&text).unwrap(),
                 regex.find_matches(&text).unwrap(),

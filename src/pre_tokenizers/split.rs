@@ -285,6 +285,7 @@ impl PreTokenizer for Split {
 mod tests {
     use super::*;
     use crate::pre_tokenizers::tests::pieces;
+    use crate::utils::test_texts::random_texts;
     use SplitDelimiterBehavior::*;
 
     fn re(p: &str, b: SplitDelimiterBehavior, invert: bool) -> Split {
@@ -409,27 +410,19 @@ mod tests {
             "'d",
             "'ll",
         ];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
-        for (pattern, scanner) in [
+        let scanners = [
             (GPT2_PATTERN, Scanner::Gpt2),
             (CL100K_PATTERN, Scanner::Cl100k(3)),
             (QWEN2_PATTERN, Scanner::Cl100k(1)),
             (CLIP_PATTERN, Scanner::Clip),
-        ] {
+        ];
+        let texts = random_texts(POOL, 3000 * scanners.len(), 12);
+        for ((pattern, scanner), texts) in scanners.into_iter().zip(texts.chunks(3000)) {
             assert_eq!(Scanner::for_pattern(pattern), Some(scanner));
             let regex = SysRegex::new(pattern).unwrap();
-            for _ in 0..3000 {
-                let len = next(12);
-                let text: String = (0..len).map(|_| POOL[next(POOL.len())]).collect();
-                let want: Vec<(usize, usize)> =
-                    regex.find_iter(&text).map(|m| m.unwrap()).collect();
-                assert_eq!(scanner.pieces(&text), want, "{pattern} on {text:?}");
+            for text in texts {
+                let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| m.unwrap()).collect();
+                assert_eq!(scanner.pieces(text), want, "{pattern} on {text:?}");
             }
         }
     }

@@ -6,4 +6,6 @@ pub mod padding;
 pub(crate) mod prefetch;
 pub(crate) mod short_key_table;
 pub(crate) mod tagged;
+#[cfg(test)]
+pub(crate) mod test_texts;
 pub mod truncation;
