@@ -602,6 +602,7 @@ fn apply<'a>(n: &NormalizerWrapper, cur: Aligned<'a>) -> Step<Option<Aligned<'a>
                     if runs.is_empty() {
                         return Ok(Some(cur));
                     }
+                    // `lit` only sizes the buffers below: a run is one byte or more.
                     (" ", Some(runs))
                 }
                 (None, None) => return Ok(None),
