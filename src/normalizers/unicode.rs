@@ -184,7 +184,7 @@ pub fn normalize_with_changes(s: &str, form: Form) -> Vec<(char, isize)> {
 /// the ASCII between them is skipped eight bytes at a time. A run passes at once when
 /// every char of it is a [`starter_bits`] char (read from the bytes: two- and three-byte
 /// chars, the whole Basic Multilingual Plane); any other run takes the full quick check.
-fn already_normalized(s: &str, form: Form) -> bool {
+pub(crate) fn already_normalized(s: &str, form: Form) -> bool {
     use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
     let bytes = s.as_bytes();
     let bits = starter_bits(form);
@@ -301,7 +301,7 @@ fn starter_bits(form: Form) -> &'static [u64; 1024] {
 }
 
 /// The number of ASCII bytes `bytes` starts with.
-fn ascii_prefix_len(bytes: &[u8]) -> usize {
+pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut n = 0;
     for word in bytes.chunks_exact(8) {
