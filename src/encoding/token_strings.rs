@@ -40,6 +40,17 @@ impl TokenStrings {
         }
     }
 
+    /// The list whose text is `text` and whose string `i` ends at `ends[i]`: the bytes
+    /// must have been cut from `str`s at char boundaries and appended in order, each end
+    /// being the text's length after its string (see the module docs).
+    pub(crate) fn from_parts(text: Vec<u8>, ends: Vec<usize>) -> Self {
+        TokenStrings {
+            text,
+            ends,
+            built: OnceLock::new(),
+        }
+    }
+
     /// Number of strings.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
@@ -96,18 +107,6 @@ impl TokenStrings {
     /// Appends all strings of `other`.
     pub(crate) fn extend_from(&mut self, other: &TokenStrings) {
         self.extend_range(other, 0..other.len());
-    }
-
-    /// Appends the string made of the first `len` bytes of `padded` (bytes cut from a
-    /// `str` at char boundaries, as for [`Self::push_bytes`]). Copying the whole array and
-    /// cutting back compiles to a few moves where a copy of `len` bytes calls `memcpy`.
-    #[inline(always)]
-    pub(crate) fn push_padded<const N: usize>(&mut self, padded: &[u8; N], len: usize) {
-        self.drop_built();
-        let end = self.text.len() + len.min(N);
-        self.text.extend_from_slice(padded);
-        self.text.truncate(end);
-        self.ends.push(end);
     }
 
     /// Appends strings `range` of `other` (clamped to its length).

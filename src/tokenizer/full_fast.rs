@@ -90,7 +90,7 @@ use std::rc::Rc;
 use super::marker::{for_each_part, marker_style, MarkerStyle};
 use super::thread_cache::{with_cache, Caches, Reusable};
 use super::Tokenizer;
-use crate::encoding::Encoding;
+use crate::encoding::{Encoding, TokenRows};
 use crate::models::bpe::MARKER;
 use crate::models::hash::FastMap;
 use crate::normalizer::NormalizedString;
@@ -946,6 +946,8 @@ struct FullCache {
     map: Vec<(u32, u32)>,
     /// The tokens of the piece being cached, as the model gave them.
     fresh: PieceTokens,
+    /// Working memory: the tokens of the encoding being made.
+    rows: TokenRows,
 }
 
 /// The cached pieces of one generation of a [`FullCache`].
@@ -1166,14 +1168,14 @@ fn token_range(v: u64) -> std::ops::Range<usize> {
 /// `word`.
 #[inline(always)]
 fn push_front_one(
-    enc: &mut Encoding,
+    enc: &mut TokenRows,
     sg: Segment<'_>,
     start: usize,
     slot: &FrontSlot,
     word: u32,
 ) -> Step {
     let offsets = sg.offsets(start + slot.lo as usize, start + slot.hi as usize)?;
-    enc.push_core_padded(slot.id, &slot.text, slot.one as usize, offsets, word);
+    enc.push_padded(slot.id, &slot.text, slot.one as usize, offsets, word);
     Ok(())
 }
 
@@ -1222,22 +1224,23 @@ pub(super) fn encode_str_fast(
             .marker
             .get_or_insert_with(|| marker_style(tok).map(Rc::new))
             .clone();
+        let enc = std::mem::take(&mut cache.rows);
         let mut run = Run {
             tok,
             plan: &plan,
             finish: plan.finish_kind(),
             marker,
             cache,
-            // Room for one token per 3 bytes and token strings half as long again as the
-            // text (byte-level strings spell a space or a non-ASCII byte with 2 bytes):
-            // measured, growing the seven columns on the way cost 7 % of the path.
-            enc: Encoding::with_room(text.len() / 3 + 4, text.len() + text.len() / 2 + 8),
+            enc,
             word: 0,
             word_idx,
         };
-        run.encode(text).ok()?;
-        run.enc.fill_uniform(type_id);
-        Some(Ok(run.enc))
+        let done = run.encode(text);
+        let Run { cache, mut enc, .. } = run;
+        let encoding = done.is_ok().then(|| enc.to_encoding(type_id));
+        enc.clear();
+        cache.rows = enc;
+        Some(Ok(encoding?))
     })
 }
 
@@ -1267,7 +1270,8 @@ struct Run<'r> {
     /// How the tokenizer is Llama-style, if it is.
     marker: Option<Rc<MarkerStyle>>,
     cache: &'r mut FullCache,
-    enc: Encoding,
+    /// The tokens so far (the thread's rows, handed back when the run ends).
+    enc: TokenRows,
     /// Index of the next word.
     word: u32,
     word_idx: Option<u32>,
@@ -1278,7 +1282,7 @@ impl Run<'_> {
     #[inline]
     fn push(&mut self, id: u32, value: &str, offsets: Offsets) {
         let word = self.word_idx.unwrap_or(self.word);
-        self.enc.push_core(id, value.as_bytes(), offsets, word);
+        self.enc.push(id, value.as_bytes(), offsets, word);
     }
 
     fn encode(&mut self, text: &str) -> Step {
@@ -1487,7 +1491,7 @@ impl Run<'_> {
                 let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
                     return Err(Error::encode("no fast path for this piece"));
                 };
-                enc.push_core(id, value.as_bytes(), offsets, word);
+                enc.push(id, value.as_bytes(), offsets, word);
                 fresh.push(id, lo, hi | std::mem::take(&mut mark), value);
                 Ok(())
             })?;
@@ -1516,7 +1520,7 @@ impl Run<'_> {
             let offsets = sg.offsets(start + t.lo as usize, start + hi as usize)?;
             let (at, len) = (t.at as usize, t.len as usize);
             let value = text.get(at..at + len).ok_or(Fallback)?;
-            self.enc.push_core(t.id, value, offsets, word);
+            self.enc.push(t.id, value, offsets, word);
         }
         self.word += 1;
         Ok(())
@@ -1764,11 +1768,11 @@ impl Run<'_> {
                 .and_then(|b| <&[u8; 16]>::try_from(b).ok())
             {
                 Some(block) if len <= 16 => {
-                    self.enc.push_core_padded(t.id, block, len, offsets, word);
+                    self.enc.push_padded(t.id, block, len, offsets, word);
                 }
                 _ => {
                     let value = text.get(at..at + len).ok_or(Fallback)?;
-                    self.enc.push_core(t.id, value, offsets, word);
+                    self.enc.push(t.id, value, offsets, word);
                 }
             }
         }
@@ -1804,7 +1808,7 @@ impl Run<'_> {
             let (Some((lo, hi)), Some(offsets)) = (span, offsets) else {
                 return Err(Error::encode("no fast path for this piece"));
             };
-            enc.push_core(id, value.as_bytes(), offsets, word);
+            enc.push(id, value.as_bytes(), offsets, word);
             if cache_as.is_some() {
                 kept.push(id, lo, hi, value);
             }
