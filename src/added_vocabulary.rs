@@ -582,19 +582,15 @@ impl AddedVocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     /// The byte-search path gives the automaton's own leftmost-longest matches, on random
     /// pattern sets (with and without landmark bytes, ASCII and not) over random text.
     #[test]
     fn byte_search_matches_equal_the_automaton_s() {
         const ALPHABET: &[&str] = &["<", "s", ">", "/", "a", "é", "▁", "[", "]", "|"];
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = XorShift(0x9e37_79b9_u64);
+        let mut next = move |n: usize| rng.below(n);
         let mut searched = 0;
         for _ in 0..2000 {
             let patterns: Vec<String> = (0..1 + next(5))

@@ -13,8 +13,11 @@
 //!
 //! `decode_throughput` (ignored) prints decode speed in MB/s of output on the English corpus.
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/shared_data.rs"]
 mod shared_data;
+use rng::Rng;
 use shared_data::{conformance_dir, corpus_dir, manifest_dir};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -64,20 +67,6 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// xorshift64: small, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// Decodes `ids` both ways with both flags; panics with context on any difference.
 fn check(tok: &Tokenizer, name: &str, ids: &[u32]) {
     for skip in [false, true] {

@@ -12,8 +12,11 @@
 #[path = "support/adversarial_inputs.rs"]
 mod adversarial_inputs;
 
+#[path = "support/rng.rs"]
+mod rng;
 #[path = "support/shared_data.rs"]
 mod shared_data;
+use rng::Rng;
 use shared_data::{conformance_dir, corpus_dir, manifest_dir};
 use std::path::{Path, PathBuf};
 
@@ -50,17 +53,6 @@ fn read_jsonl_texts(path: &Path) -> Option<Vec<String>> {
 }
 
 /// xorshift64: small, deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
 /// Random texts mixing what stresses alignments: multi-byte chars, combining marks,
 /// controls, every kind of whitespace, the Metaspace char, CJK, case changes, decomposable
 /// and compatibility chars, and the tokenizer's own added tokens (also glued to words);

@@ -614,6 +614,7 @@ mod tests {
 #[cfg(test)]
 mod plain_text_tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     /// `rewrite` (the text without alignments) equals the full normalizer's text on
     /// random text mixing ASCII and chars every step changes, for every configuration.
@@ -658,7 +659,7 @@ mod plain_text_tests {
             "ΆΈ",
             "\u{93f}",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1du64);
         for bits in 0..24u32 {
             let n = BertNormalizer {
                 clean_text: bits & 1 != 0,
@@ -673,10 +674,7 @@ mod plain_text_tests {
             for round in 0..300 {
                 let mut text = String::new();
                 for _ in 0..1 + round % 25 {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    text.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+                    text.push_str(POOL[rng.below(POOL.len())]);
                 }
                 let mut full = NormalizedString::from(text.as_str());
                 n.normalize(&mut full).unwrap();

@@ -401,6 +401,7 @@ form_normalizer!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     #[test]
     fn ascii_prefix_len_finds_the_first_non_ascii_byte() {
@@ -424,13 +425,8 @@ mod tests {
     #[test]
     fn runs_of_quick_starters_pass_the_quick_check() {
         use unicode_normalization::{is_nfc_quick, is_nfd_quick, is_nfkc_quick, is_nfkd_quick};
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1du64);
+        let mut next = move || rng.next_u64();
         for form in [Form::Nfd, Form::Nfkd, Form::Nfc, Form::Nfkc] {
             let starters: Vec<char> = (0x80..0x1_0000)
                 .filter_map(char::from_u32)
@@ -541,14 +537,11 @@ mod tests {
             (Form::Nfkc, |c| is_nfkc_quick(c)),
             (Form::Nfkd, |c| is_nfkd_quick(c)),
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15_u64);
         for _ in 0..20_000 {
             let mut s = String::new();
-            for _ in 0..(seed % 9) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            for _ in 0..(rng.0 % 9) {
+                s.push_str(pieces[rng.below(pieces.len())]);
             }
             for (form, whole) in checks {
                 let yes = whole(s.chars()) == unicode_normalization::IsNormalized::Yes;

@@ -522,6 +522,7 @@ fn either_mask_portable(bytes: &[u8; 64], a: u8, b: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     /// Every byte value at every position, against the byte-wise mask.
     #[test]
@@ -562,14 +563,11 @@ mod tests {
             0xE2, 0x80, 0x8F, 0x90, 0xA7, 0xA8, 0xC3, 0x97, 0xB7, 0xBF, 0xC0, b'a', b' ', b'.',
             0xC4, 0xC5, 0xC6, 0xCF, 0xD0, 0xD1, 0xD2,
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..20_000 {
             let mut bytes = [0u8; 64];
             for b in bytes.iter_mut() {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                *b = alphabet[(state % alphabet.len() as u64) as usize];
+                *b = alphabet[rng.below(alphabet.len())];
             }
             assert_eq!(classify(&bytes), classify_portable(&bytes), "{bytes:?}");
         }

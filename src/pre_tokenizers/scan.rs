@@ -834,6 +834,7 @@ impl Iterator for BertPieces<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     #[test]
     fn byte_classes_match_unicode_classes() {
@@ -1032,13 +1033,8 @@ mod tests {
             "\u{482}",
             "\u{483}",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15u64);
+        let mut next = move || rng.next_u64();
         (0..6000)
             .map(|_| {
                 let n = (next() % 40) as usize;

@@ -157,6 +157,7 @@ fn candidates(bytes: &[u8], base: usize, lead: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
 
     /// The parts of the normalized text as the model cuts them, mapped back to the
     /// original: each normalized char comes from one original char (a prefix from none).
@@ -213,13 +214,8 @@ mod tests {
             "\u{2580}",
             "abcdefghij",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = XorShift(0x2545_F491_4F6C_DD1Du64);
+        let mut next = || rng.next_u64();
         for _ in 0..5000 {
             let mut text = String::new();
             // Up to 60 items: texts that cross several 64-byte blocks.

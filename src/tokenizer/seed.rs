@@ -130,6 +130,7 @@ impl SeedTable {
 mod tests {
     use super::*;
     use crate::utils::packed_key::pack;
+    use crate::utils::test_texts::XorShift;
     use crate::Tokenizer;
 
     fn fixture() -> Tokenizer {
@@ -197,11 +198,9 @@ mod tests {
     #[test]
     fn ids_with_the_seed_equal_the_full_encoding() {
         let tok = fixture();
-        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d_u64);
         let mut word = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = rng.next_u64();
             let len = 2 + (x % 8) as usize;
             (0..len)
                 .map(|i| char::from(b'a' + ((x >> (8 + 5 * i)) % 26) as u8))

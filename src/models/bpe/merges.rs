@@ -240,15 +240,8 @@ impl FromIterator<(u64, (u32, u32))> for MergeMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::utils::test_texts::XorShift;
     use std::collections::HashMap;
-
-    /// The next value of a xorshift generator (test data).
-    fn xorshift(x: &mut u64) -> u64 {
-        *x ^= *x << 13;
-        *x ^= *x >> 7;
-        *x ^= *x << 17;
-        *x
-    }
 
     /// Inserts (with repeats, growth from empty and the reserved key) and lookups agree
     /// with a standard map.
@@ -256,9 +249,9 @@ mod tests {
     fn agrees_with_a_map() {
         let mut map = MergeMap::default();
         let mut plain = HashMap::new();
-        let mut x = 0x1234_5678_u64;
+        let mut rng = XorShift(0x1234_5678_u64);
         for i in 0..20_000u32 {
-            let x = xorshift(&mut x);
+            let x = rng.next_u64();
             let (l, r) = ((x % 300) as u32, ((x >> 20) % 300) as u32);
             let key = if i % 5000 == 0 { EMPTY } else { pair_key(l, r) };
             map.insert(key, (i, l ^ r));
@@ -285,9 +278,9 @@ mod tests {
     fn filter_never_hides_a_merge() {
         let mut map = MergeMap::default();
         let mut plain = HashMap::new();
-        let mut x = 0x9abc_def0_u64;
+        let mut rng = XorShift(0x9abc_def0_u64);
         for i in 0..40_000u32 {
-            let x = xorshift(&mut x);
+            let x = rng.next_u64();
             let (l, r) = ((x % 1000) as u32, ((x >> 20) % 1000) as u32);
             map.insert(pair_key(l, r), (i, l + r));
             plain.insert((l, r), (i, l + r));

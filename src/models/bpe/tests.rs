@@ -2,6 +2,7 @@
 //! (`Tokenizer.from_str(...).model.tokenize(word)`).
 
 use super::*;
+use crate::utils::test_texts::XorShift;
 
 type Got = Vec<(u32, String, (usize, usize))>;
 
@@ -311,14 +312,11 @@ fn independent_parts_equal_a_char_walk() {
         " ",
         "\u{2581}\u{2581}",
     ];
-    let mut seed = 0x1234_5678_u64;
+    let mut rng = XorShift(0x1234_5678_u64);
     for _ in 0..3000 {
         let mut word = String::new();
-        for _ in 0..(seed % 12) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            word.push_str(POOL[(seed % POOL.len() as u64) as usize]);
+        for _ in 0..(rng.0 % 12) {
+            word.push_str(POOL[rng.below(POOL.len())]);
         }
         let mut expected = Vec::new();
         let mut start = 0;
@@ -338,19 +336,11 @@ fn independent_parts_equal_a_char_walk() {
     }
 }
 
-/// A pseudo-random number below `n` (xorshift of `state`).
-fn below(state: &mut u64, n: usize) -> usize {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    (*state % n as u64) as usize
-}
-
 /// A byte-level model over the 256 chars of `BYTE_TO_CHAR` (all but `missing`) and random
 /// merges of short tokens.
 fn byte_level_model(seed: u64, ignore_merges: bool, missing: Option<u8>) -> Bpe {
-    let mut state = seed;
-    let mut next = |n: usize| below(&mut state, n);
+    let mut rng = XorShift(seed);
+    let mut next = |n: usize| rng.below(n);
     let mut tokens: Vec<String> = (0..=255u8)
         .filter(|&b| Some(b) != missing)
         .map(|b| BYTE_TO_CHAR[usize::from(b)].to_string())
@@ -385,8 +375,8 @@ fn byte_level_model(seed: u64, ignore_merges: bool, missing: Option<u8>) -> Bpe 
 
 #[test]
 fn byte_level_ids_equal_the_spelled_path() {
-    let mut state = 0x5eed_u64;
-    let mut next = |n: usize| below(&mut state, n);
+    let mut rng = XorShift(0x5eed_u64);
+    let mut next = |n: usize| rng.below(n);
     let bytes = b"ab c\xc3\xa9\xff\x00";
     for (seed, ignore, missing) in [(1, false, None), (2, true, None), (3, false, Some(b'c'))] {
         let model = byte_level_model(seed, ignore, missing);
@@ -473,8 +463,8 @@ fn preformed_chars_follow_the_three_conditions() {
 #[test]
 fn preformed_chars_agree_with_the_bytes_on_random_models() {
     let chars = ["é", "中", "文", "☃", "😀", "ß", "a", " ", "x"];
-    let mut state = 0xfeed_f00d_u64;
-    let mut next = |n: usize| below(&mut state, n);
+    let mut rng = XorShift(0xfeed_f00d_u64);
+    let mut next = |n: usize| rng.below(n);
     let mut formed = 0;
     for _ in 0..200 {
         let mut pool: Vec<String> = chars
