@@ -50,11 +50,21 @@ struct TokenRow {
 }
 
 impl TokenRows {
-    /// Forgets every token (keeping the memory).
+    /// Forgets every token, keeping the memory up to [`Self::KEPT_ROWS`] rows and
+    /// [`Self::KEPT_TEXT`] bytes of strings (a thread that once encoded a document of
+    /// millions of tokens does not hold its rows for good).
     pub(crate) fn clear(&mut self) {
+        if self.rows.capacity() > Self::KEPT_ROWS || self.text.capacity() > Self::KEPT_TEXT {
+            *self = TokenRows::default();
+        }
         self.rows.clear();
         self.text.clear();
     }
+
+    /// Rows kept from one encoding to the next (2 MiB).
+    const KEPT_ROWS: usize = 1 << 16;
+    /// Bytes of token strings kept from one encoding to the next.
+    const KEPT_TEXT: usize = 1 << 20;
 
     /// Appends a token of word `word`; `token` is the token string's bytes, cut from a
     /// `str` at char boundaries.
@@ -636,6 +646,41 @@ fn prepend<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows give the encoding that pushing each token gives, strings cut back from padded
+    /// arrays included; a cleared set of rows starts empty, and one that grew past what is
+    /// kept gives its memory back.
+    #[test]
+    fn token_rows_make_the_pushed_encoding() {
+        let mut rows = TokenRows::default();
+        let mut pushed = Encoding::default();
+        let tokens = [
+            (5, "he", (0, 2), 0),
+            (9, "llo", (2, 5), 0),
+            (2, "ö", (6, 8), 1),
+        ];
+        for (i, &(id, token, offsets, word)) in tokens.iter().enumerate() {
+            if i == 1 {
+                let mut padded = [b'#'; 24];
+                padded[..token.len()].copy_from_slice(token.as_bytes());
+                rows.push_padded(id, &padded, token.len(), offsets, word);
+            } else {
+                rows.push(id, token.as_bytes(), offsets, word);
+            }
+            pushed.push_token(id, token, offsets, Some(word), 1);
+        }
+        let made = rows.to_encoding(1);
+        assert_eq!(made, pushed);
+        assert_eq!(made.get_tokens(), ["he", "llo", "ö"]);
+        rows.clear();
+        assert_eq!(rows.to_encoding(0), Encoding::default());
+        for i in 0..=TokenRows::KEPT_ROWS as u32 {
+            rows.push(i, b"x", (0, 1), i);
+        }
+        rows.clear();
+        assert_eq!(rows.rows.capacity(), 0);
+        assert_eq!(rows.text.capacity(), 0);
+    }
 
     /// Windows kept by the reference's `Encoding.truncate(max_len, stride, direction)` on
     /// encodings of `n` one-letter tokens `a b c ...`: `<dir><n>,<max_len>,<stride>=` then the
