@@ -205,19 +205,10 @@ impl BertNormalizer {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                // Printable ASCII bytes, eight at a time: kept, maybe lowercased; the word
-                // is written whole and cut back to those before the first other byte.
-                if let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-                    let x = u64::from_le_bytes(*chunk);
-                    let n = printable_ascii_prefix(x);
-                    if n > 0 {
-                        let y = if self.lowercase { ascii_lower(x) } else { x };
-                        let keep = out.len() + n;
-                        out.extend_from_slice(&y.to_le_bytes());
-                        out.truncate(keep);
-                        i += n;
-                        continue;
-                    }
+                let n = self.push_printable_ascii(bytes, i, &mut out);
+                if n > 0 {
+                    i += n;
+                    continue;
                 }
                 let m = self.ascii_byte(b);
                 if m != 0xFF {
@@ -286,6 +277,26 @@ impl BertNormalizer {
         })
     }
 
+    /// Appends the printable ASCII bytes that `bytes` has at `i`, up to eight, to `out`
+    /// (kept, lowercased when this normalizer lowercases: the word is written whole and cut
+    /// back to those before the first other byte); returns how many (0 when the byte at
+    /// `i` is not printable ASCII or fewer than eight bytes are left).
+    #[inline(always)]
+    fn push_printable_ascii(&self, bytes: &[u8], i: usize, out: &mut Vec<u8>) -> usize {
+        let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) else {
+            return 0;
+        };
+        let x = u64::from_le_bytes(*chunk);
+        let n = printable_ascii_prefix(x);
+        if n > 0 {
+            let y = if self.lowercase { ascii_lower(x) } else { x };
+            let keep = out.len() + n;
+            out.extend_from_slice(&y.to_le_bytes());
+            out.truncate(keep);
+        }
+        n
+    }
+
     /// Normalizes `s` char by char into `out` (emptied first), as [`Self::rewrite_char`]
     /// does each char, calling `produced(start, len, n)` for each source char
     /// `s[start..start + len]` that produced `n > 0` bytes (the caller aligns them to it);
@@ -304,20 +315,13 @@ impl BertNormalizer {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            if let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-                let x = u64::from_le_bytes(*chunk);
-                let n = printable_ascii_prefix(x);
-                if n > 0 {
-                    let y = if self.lowercase { ascii_lower(x) } else { x };
-                    let keep = out.len() + n;
-                    out.extend_from_slice(&y.to_le_bytes());
-                    out.truncate(keep);
-                    for k in i..i + n {
-                        produced(k, 1, 1);
-                    }
-                    i += n;
-                    continue;
+            let n = self.push_printable_ascii(bytes, i, out);
+            if n > 0 {
+                for k in i..i + n {
+                    produced(k, 1, 1);
                 }
+                i += n;
+                continue;
             }
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
                 return false;
