@@ -263,18 +263,20 @@ impl BertNormalizer {
     /// decomposition is a removed mark, what remains is the starters in order and the
     /// reordering cannot matter. Any other non-starter returns `false`.
     fn rewrite_run(&self, run: &str, strip: bool, out: &mut Vec<u8>) -> bool {
-        run.chars().all(|c| {
-            let memo = self.memo(c);
+        run.chars().all(|c| self.rewrite_char_memo(c, strip, out))
+    }
+
+    /// [`Self::rewrite_char`] answered from the char's memo when it has the answer.
+    #[inline(always)]
+    fn rewrite_char_memo(&self, c: char, strip: bool, out: &mut Vec<u8>) -> bool {
+        let memo = self.memo(c);
+        if memo & MEMO_HAS != 0 {
             let len = (memo & MEMO_LEN) as usize;
-            if memo & MEMO_HAS != 0 {
-                out.extend_from_slice(memo.to_le_bytes().get(1..1 + len).unwrap_or_default());
-                true
-            } else if memo & MEMO_FAILS != 0 {
-                false
-            } else {
-                self.rewrite_char(c, strip, out)
-            }
-        })
+            out.extend_from_slice(memo.to_le_bytes().get(1..1 + len).unwrap_or_default());
+            true
+        } else {
+            memo & MEMO_FAILS == 0 && self.rewrite_char(c, strip, out)
+        }
     }
 
     /// Appends the printable ASCII bytes that `bytes` has at `i`, up to eight, to `out`
@@ -327,11 +329,7 @@ impl BertNormalizer {
                 return false;
             };
             let before = out.len();
-            let memo = self.memo(c);
-            if memo & MEMO_HAS != 0 {
-                let len = (memo & MEMO_LEN) as usize;
-                out.extend_from_slice(memo.to_le_bytes().get(1..1 + len).unwrap_or_default());
-            } else if memo & MEMO_FAILS != 0 || !self.rewrite_char(c, strip, out) {
+            if !self.rewrite_char_memo(c, strip, out) {
                 return false;
             }
             if out.len() > before {
