@@ -103,6 +103,27 @@ impl TokenRows {
         });
     }
 
+    /// Appends the tokens of one piece, all of word `word`: their strings are `strings`,
+    /// one after the other, and each token is `(id, offsets, end)` with `end` the end of
+    /// its string within `strings`. One copy of the strings and one growth of the rows per
+    /// piece, where [`Self::push`] checks both vectors' room per token.
+    #[inline]
+    pub(crate) fn push_piece(
+        &mut self,
+        strings: &[u8],
+        tokens: impl Iterator<Item = (u32, Offsets, usize)>,
+        word: u32,
+    ) {
+        let base = self.text.len();
+        self.text.extend_from_slice(strings);
+        self.rows.extend(tokens.map(|(id, offsets, end)| TokenRow {
+            id,
+            word,
+            offsets,
+            end: base + end,
+        }));
+    }
+
     /// The encoding of these tokens: all of type `type_id`, not special, attended.
     pub(crate) fn to_encoding(&self, type_id: u32) -> Encoding {
         let rows = &self.rows;
