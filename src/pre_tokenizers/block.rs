@@ -51,6 +51,17 @@ pub(crate) const REACH: usize = 47;
 /// `isize::MAX` bytes), so that the offset of any position from it wraps past [`REACH`].
 const UNLOADED: usize = usize::MAX / 2 + 1;
 
+/// `KEY_MASKS[n]` keeps the first `n` bytes of a little-endian 16-byte word.
+static KEY_MASKS: [u128; 16] = {
+    let mut m = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
+
 /// Up to 64 text bytes from `base`, which of them are ASCII and where GPT-2 cuts.
 #[derive(Clone, Copy)]
 pub(crate) struct Block {
@@ -204,7 +215,9 @@ impl Block {
             .get(off..)
             .and_then(|r| r.first_chunk::<16>())
             .map_or(0, |c| u128::from_le_bytes(*c));
-        let k = word & ((1u128 << (8 * (len & 15))) - 1);
+        // The mask from a table: the wide shift took about 15 instructions a piece
+        // (gpt2 English ids 2.25 → 2.20 million instructions a 64 KiB pass).
+        let k = word & KEY_MASKS[len & 15];
         let (k0, k1) = (k as u64, (k >> 64) as u64);
         (k0, k1 | ((len as u64) << 56))
     }
