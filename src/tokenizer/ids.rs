@@ -152,7 +152,9 @@ struct Probe {
 /// stop taking pieces once full, until 524,288 lookups had missed; after 6.8 MB of English,
 /// Llama 2 on 256 KiB of multilingual text repeated ran at 15 MB/s instead of 262.
 struct IdsCache {
-    front: Box<[Slot]>,
+    /// A fixed-size array, so that a masked index needs no bounds check (gpt2 English
+    /// ids 2.12 → 2.05 million instructions a pass, code 2.74 → 2.65).
+    front: Box<[Slot; FRONT_SLOTS]>,
     cur: Generation,
     prev: Generation,
     /// Working memory: the ids of a piece found in the previous generation.
@@ -278,26 +280,33 @@ impl Generation {
 
 impl Default for IdsCache {
     fn default() -> Self {
-        Self::with_front(Box::default())
-    }
-}
-
-impl IdsCache {
-    /// An empty cache whose front table is `front` (emptied; made anew unless it has
-    /// [`FRONT_SLOTS`] slots).
-    fn with_front(mut front: Box<[Slot]>) -> Self {
-        if front.len() == FRONT_SLOTS {
-            front.fill(Slot::default());
-        } else {
-            front = vec![Slot::default(); FRONT_SLOTS].into_boxed_slice();
-        }
         IdsCache {
-            front,
+            front: empty_front(),
             cur: Generation::default(),
             prev: Generation::default(),
             moved: Vec::new(),
             model_calls: 0,
         }
+    }
+}
+
+/// A front table of empty slots.
+fn empty_front() -> Box<[Slot; FRONT_SLOTS]> {
+    let slots = vec![Slot::default(); FRONT_SLOTS].into_boxed_slice();
+    // The conversion cannot fail (the length is right); the fallback is a fresh array.
+    slots
+        .try_into()
+        .unwrap_or_else(|_| Box::new([Slot::default(); FRONT_SLOTS]))
+}
+
+impl IdsCache {
+    /// Empties the cache, keeping its front table's memory.
+    fn reset(&mut self) {
+        self.front.fill(Slot::default());
+        self.cur = Generation::default();
+        self.prev = Generation::default();
+        self.moved = Vec::new();
+        self.model_calls = 0;
     }
 
     /// Appends the ids of `piece` to `out` when the front table has it (the common case,
@@ -355,6 +364,14 @@ impl IdsCache {
             }
         }
         Err(Probe { k0, k1, hash })
+    }
+
+    /// The front slot of the key `(k0, k1)` (whose hash is `hash`) when it holds the ids
+    /// inline: up to three ids (the ones past `n` are stale) and their count.
+    #[inline(always)]
+    fn front_inline(&self, k0: u64, k1: u64, hash: u64) -> Option<(&[u32; 3], usize)> {
+        let slot = self.front.get(hash as usize & (FRONT_SLOTS - 1))?;
+        (slot.k0 == k0 && slot.k1 == k1 && slot.n <= 3).then_some((&slot.ids, slot.n as usize))
     }
 
     /// The rest of a lookup after [`Self::get_front`]: front entries of several ids, the
@@ -524,8 +541,7 @@ impl Reusable for PieceCache {
             mapped,
             scratch,
         } = self;
-        let front = std::mem::take(&mut ids.front);
-        *ids = IdsCache::with_front(front);
+        ids.reset();
         *marker = None;
         *plan = None;
         mapped.clear();
@@ -861,16 +877,31 @@ fn quick_ids<const AHEAD: bool>(
     out: &mut Vec<u32>,
 ) -> Result<()> {
     let mut held: Option<(Quick, u64)> = None;
+    // The ids of front hits, gathered here and appended to `out` in blocks: the
+    // vector's length and room are then read and written once a block, not once a piece.
+    // Measured: gpt2 English ids, warm, 2.20 → 2.12 million instructions a 64 KiB pass,
+    // llama3 2.14 → 2.00 (timings within the machine's noise).
+    let mut ids = [0u32; ID_BLOCK];
+    let mut n = 0;
     loop {
         if let Some(q) = scan.quick() {
             let hash = hash_key(q.k0, q.k1);
             let now = if AHEAD {
-                prefetch(&cache.front, hash as usize & (FRONT_SLOTS - 1));
+                prefetch(cache.front.as_slice(), hash as usize & (FRONT_SLOTS - 1));
                 held.replace((q, hash))
             } else {
                 Some((q, hash))
             };
             if let Some((p, hash)) = now {
+                if let Some((hit, k)) = cache.front_inline(p.k0, p.k1, hash) {
+                    if let Some(dst) = ids.get_mut(n..n + 3) {
+                        dst.copy_from_slice(hit);
+                        n += k;
+                        continue;
+                    }
+                }
+                out.extend_from_slice(ids.get(..n).unwrap_or_default());
+                n = 0;
                 if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
                     let piece = text.get(p.start..p.end).unwrap_or_default();
                     ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
@@ -878,6 +909,8 @@ fn quick_ids<const AHEAD: bool>(
             }
             continue;
         }
+        out.extend_from_slice(ids.get(..n).unwrap_or_default());
+        n = 0;
         // The held piece goes before the piece the scanner cuts next. (This lookup repeats
         // the one above on purpose: one shared lookup, reached by asking the quick step
         // again after it stopped, cost gpt2 8 % in alternated builds.)
@@ -895,6 +928,9 @@ fn quick_ids<const AHEAD: bool>(
         }
     }
 }
+
+/// Ids gathered by [`quick_ids`] before they are appended to the output.
+const ID_BLOCK: usize = 64;
 
 /// Steps 3 and 4 fused for a `WhitespaceSplit` plan with a Metaspace step (t5): the quick
 /// step hands over each run of ASCII non-whitespace bytes already packed, looked up with
