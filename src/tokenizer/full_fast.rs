@@ -921,15 +921,15 @@ impl FrontSlot {
 }
 
 /// One tokenizer's cache in one thread, with its plan and working memory.
-#[derive(Default)]
 struct FullCache {
     /// The plan of the tokenizer's pre-tokenizer (computed on first use).
     plan: Option<Option<Rc<StrPlan>>>,
     /// How the tokenizer is Llama-style, if it is (computed on first use).
     marker: Option<Option<Rc<MarkerStyle>>>,
     /// Direct-mapped copy of recently used short entries of the current generation (the
-    /// hot words stay in L2).
-    front: Vec<FrontSlot>,
+    /// hot words stay in L2). A fixed-size array, so that a masked index needs no bounds
+    /// check (gpt2 English full encodings 3.55 → 3.43 million instructions a 64 KiB pass).
+    front: Box<[FrontSlot; FRONT_SLOTS]>,
     /// The generation pieces are added to, and the one before (as the ids path's cache:
     /// when the current one is full, it becomes the previous one and a new one starts; a
     /// piece found in the previous one is copied into the current one).
@@ -1074,9 +1074,6 @@ impl FullCache {
 
     /// Puts a short piece's entry into front slot `at`.
     fn promote(&mut self, at: usize, key: ShortKey, v: u64) {
-        if self.front.is_empty() {
-            self.front.resize(FRONT_SLOTS, FrontSlot::EMPTY);
-        }
         let mut slot = FrontSlot {
             key,
             tokens: v,
@@ -1179,15 +1176,62 @@ fn push_front_one(
     Ok(())
 }
 
+impl Default for FullCache {
+    fn default() -> Self {
+        let front = vec![FrontSlot::EMPTY; FRONT_SLOTS].into_boxed_slice();
+        FullCache {
+            plan: None,
+            marker: None,
+            // The conversion cannot fail (the length is right); the fallback is a fresh
+            // array.
+            front: front
+                .try_into()
+                .unwrap_or_else(|_| Box::new([FrontSlot::EMPTY; FRONT_SLOTS])),
+            cur: FullGeneration::default(),
+            prev: FullGeneration::default(),
+            moved: PieceTokens::default(),
+            key: Vec::new(),
+            unit_ranges: Vec::new(),
+            scratch: String::new(),
+            model_text: String::new(),
+            map: Vec::new(),
+            fresh: PieceTokens::default(),
+            rows: TokenRows::default(),
+        }
+    }
+}
+
 impl Reusable for FullCache {
     /// Keeps the front table (a fixed size), emptied; everything else starts anew.
     fn reset(&mut self) {
-        let mut front = std::mem::take(&mut self.front);
-        front.fill(FrontSlot::EMPTY);
-        *self = FullCache {
+        let FullCache {
+            plan,
+            marker,
             front,
-            ..FullCache::default()
-        };
+            cur,
+            prev,
+            moved,
+            key,
+            unit_ranges,
+            scratch,
+            model_text,
+            map,
+            fresh,
+            rows,
+        } = self;
+        front.fill(FrontSlot::EMPTY);
+        *plan = None;
+        *marker = None;
+        *cur = FullGeneration::default();
+        *prev = FullGeneration::default();
+        *moved = PieceTokens::default();
+        *key = Vec::new();
+        *unit_ranges = Vec::new();
+        *scratch = String::new();
+        *model_text = String::new();
+        *map = Vec::new();
+        *fresh = PieceTokens::default();
+        *rows = TokenRows::default();
     }
 }
 
@@ -1559,7 +1603,7 @@ impl Run<'_> {
                     let key = ShortKey(q.k0, q.k1 | flag);
                     let at = key.front_slot();
                     if AHEAD {
-                        prefetch(&self.cache.front, at);
+                        prefetch(self.cache.front.as_slice(), at);
                         match held.replace((q, key, at)) {
                             Some(p) => Some(p),
                             None => continue,
@@ -1741,7 +1785,7 @@ impl Run<'_> {
                 .get(start..end)
                 .and_then(|src| ShortKey::new(src.as_bytes(), u8::from(first) * TAG_PREFIXED));
             if let Some(key) = key {
-                prefetch(&self.cache.front, key.front_slot());
+                prefetch(self.cache.front.as_slice(), key.front_slot());
             }
             match held.replace((start, end, key)) {
                 Some((a, b, key)) => self.unit_keyed(sg, a, b, prefixed && a == 0, key),
