@@ -231,6 +231,16 @@ pub(crate) trait QuickScan: Iterator<Item = (usize, usize)> {
     /// The next match when the quick step settles it (the scan moves past it), else `None`
     /// with the scan unmoved, for [`Iterator::next`] to take.
     fn quick(&mut self) -> Option<Quick>;
+
+    /// Hands each match the quick step settles to `f`, in order, until the quick step
+    /// stops (the scan then stands where [`Self::quick`] returned `None`) or `f` fails.
+    #[inline(always)]
+    fn quick_each<E>(&mut self, mut f: impl FnMut(Quick) -> Result<(), E>) -> Result<(), E> {
+        while let Some(q) = self.quick() {
+            f(q)?;
+        }
+        Ok(())
+    }
 }
 
 /// Sixteen text bytes, as bytes and as two little-endian words.

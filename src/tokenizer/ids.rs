@@ -884,7 +884,11 @@ fn quick_ids<const AHEAD: bool>(
     let mut ids = [0u32; ID_BLOCK];
     let mut n = 0;
     loop {
-        if let Some(q) = scan.quick() {
+        // The quick pieces through a closure the scan calls in its own loop: compiled so,
+        // the loop keeps less of its state in memory than with one `quick` call a piece
+        // (gpt2 English ids 2.05 → 1.94 million instructions a pass, code 2.65 → 2.51,
+        // llama3 English 1.98 → 1.89).
+        scan.quick_each(|q| {
             let hash = hash_key(q.k0, q.k1);
             let now = if AHEAD {
                 prefetch(cache.front.as_slice(), hash as usize & (FRONT_SLOTS - 1));
@@ -892,23 +896,24 @@ fn quick_ids<const AHEAD: bool>(
             } else {
                 Some((q, hash))
             };
-            if let Some((p, hash)) = now {
-                if let Some((hit, k)) = cache.front_inline(p.k0, p.k1, hash) {
-                    if let Some(dst) = ids.get_mut(n..n + 3) {
-                        dst.copy_from_slice(hit);
-                        n += k;
-                        continue;
-                    }
-                }
-                out.extend_from_slice(ids.get(..n).unwrap_or_default());
-                n = 0;
-                if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
-                    let piece = text.get(p.start..p.end).unwrap_or_default();
-                    ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
+            let Some((p, hash)) = now else {
+                return Ok(());
+            };
+            if let Some((hit, k)) = cache.front_inline(p.k0, p.k1, hash) {
+                if let Some(dst) = ids.get_mut(n..n + 3) {
+                    dst.copy_from_slice(hit);
+                    n += k;
+                    return Ok(());
                 }
             }
-            continue;
-        }
+            out.extend_from_slice(ids.get(..n).unwrap_or_default());
+            n = 0;
+            if let Err(probe) = cache.get_front_hashed(p.k0, p.k1, hash, out) {
+                let piece = text.get(p.start..p.end).unwrap_or_default();
+                ctx.ids_slow(piece, Err(Some(probe)), cache, mapped, out)?;
+            }
+            Ok::<(), crate::Error>(())
+        })?;
         out.extend_from_slice(ids.get(..n).unwrap_or_default());
         n = 0;
         // The held piece goes before the piece the scanner cuts next. (This lookup repeats
