@@ -1178,15 +1178,10 @@ fn push_front_one(
 
 impl Default for FullCache {
     fn default() -> Self {
-        let front = vec![FrontSlot::EMPTY; FRONT_SLOTS].into_boxed_slice();
         FullCache {
             plan: None,
             marker: None,
-            // The conversion cannot fail (the length is right); the fallback is a fresh
-            // array.
-            front: front
-                .try_into()
-                .unwrap_or_else(|_| Box::new([FrontSlot::EMPTY; FRONT_SLOTS])),
+            front: crate::utils::boxed_array(FrontSlot::EMPTY),
             cur: FullGeneration::default(),
             prev: FullGeneration::default(),
             moved: PieceTokens::default(),

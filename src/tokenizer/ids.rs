@@ -281,22 +281,13 @@ impl Generation {
 impl Default for IdsCache {
     fn default() -> Self {
         IdsCache {
-            front: empty_front(),
+            front: crate::utils::boxed_array(Slot::default()),
             cur: Generation::default(),
             prev: Generation::default(),
             moved: Vec::new(),
             model_calls: 0,
         }
     }
-}
-
-/// A front table of empty slots.
-fn empty_front() -> Box<[Slot; FRONT_SLOTS]> {
-    let slots = vec![Slot::default(); FRONT_SLOTS].into_boxed_slice();
-    // The conversion cannot fail (the length is right); the fallback is a fresh array.
-    slots
-        .try_into()
-        .unwrap_or_else(|_| Box::new([Slot::default(); FRONT_SLOTS]))
 }
 
 impl IdsCache {
