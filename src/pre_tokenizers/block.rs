@@ -307,13 +307,14 @@ fn classify(bytes: &[u8; 64]) -> Masks {
     // need SSE2, which this build enables (see the `cfg`).
     #[allow(unsafe_code)]
     unsafe {
-        let mut m = if std::arch::is_x86_feature_detected!("avx2") {
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
+        let mut m = if avx2 {
             classify_avx2(bytes)
         } else {
             classify_sse2(bytes)
         };
         if m.high != 0 {
-            let leads = if std::arch::is_x86_feature_detected!("avx2") {
+            let leads = if avx2 {
                 lead_masks_avx2(bytes, m.high)
             } else {
                 lead_masks_sse2(bytes, m.high)
