@@ -32,10 +32,43 @@ use crate::{Error, NormalizedString, Normalizer, Result};
 /// segmentation itself.
 #[inline]
 fn breaks_around(c: char) -> bool {
-    let u = c as usize;
-    BREAKS_AROUND
-        .get(u / 64)
+    bit(&BREAKS_AROUND, c as usize)
+}
+
+/// Bit `u` of a set of Basic Multilingual Plane chars (`false` past the plane).
+#[inline(always)]
+fn bit(set: &[u64; 1024], u: usize) -> bool {
+    set.get(u / 64)
         .is_some_and(|word| word >> (u % 64) & 1 != 0)
+}
+
+/// Whether each of the 8 bytes of `w` is a space or an ASCII graphic char (0x20..=0x7E):
+/// none is below 0x20 (the subtraction sets its top bit), none is 0x7F (the addition
+/// sets it) and none is 0x80 or more. A borrow or carry across bytes comes only from a
+/// byte that fails anyway.
+#[inline(always)]
+fn all_graphic(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = w.wrapping_sub(0x20 * ONES);
+    let del = w.wrapping_add(ONES);
+    (low | del | w) & (0x80 * ONES) == 0
+}
+
+/// The code point and length of the char of two or three bytes at `j` of `bytes` (a char
+/// boundary of a `str`, not ASCII); `None` for a char of four bytes (past the Basic
+/// Multilingual Plane) or at the end.
+#[inline(always)]
+fn bmp_char_at(bytes: &[u8], j: usize) -> Option<(usize, usize)> {
+    let b0 = usize::from(*bytes.get(j)?);
+    let b1 = usize::from(*bytes.get(j + 1)?) & 0x3F;
+    if b0 < 0xE0 {
+        return Some(((b0 & 0x1F) << 6 | b1, 2));
+    }
+    if b0 < 0xF0 {
+        let b2 = usize::from(*bytes.get(j + 2)?) & 0x3F;
+        return Some(((b0 & 0x0F) << 12 | b1 << 6 | b2, 3));
+    }
+    None
 }
 
 /// The ranges of [`breaks_around`].
@@ -107,6 +140,12 @@ pub struct Precompiled {
     /// `true` for an ASCII byte other than CR whose char alone has no replacement
     /// (computed at load; `false` for bytes of 0x80 and more).
     ascii_plain: [bool; 256],
+    /// The chars past ASCII of [`breaks_around`] that the charsmap leaves alone, one bit
+    /// per char of the Basic Multilingual Plane (computed at load, 8 KiB).
+    plain: Box<[u64; 1024]>,
+    /// Whether the space and every ASCII graphic char are left alone
+    /// ([`Self::keeps_ascii_graphic`], computed at load).
+    graphic_plain: bool,
     /// What each ASCII char alone becomes (computed at load).
     ascii_rep: Vec<AsciiRep>,
 }
@@ -201,6 +240,8 @@ impl Precompiled {
             trie,
             normalized,
             ascii_plain: [false; 256],
+            plain: crate::utils::boxed_array(0),
+            graphic_plain: false,
             ascii_rep: Vec::with_capacity(128),
         };
         for b in 0u8..128 {
@@ -213,6 +254,18 @@ impl Precompiled {
             };
             p.ascii_plain[usize::from(b)] = rep == AsciiRep::Itself && b != b'\r';
             p.ascii_rep.push(rep);
+        }
+        p.graphic_plain = p.keeps_ascii_graphic();
+        let mut buf = [0u8; 4];
+        for u in 0x80..0x1_0000u32 {
+            let Some(c) = char::from_u32(u).filter(|&c| breaks_around(c)) else {
+                continue;
+            };
+            if let Ok(None) = p.transform(c.encode_utf8(&mut buf)) {
+                if let Some(word) = p.plain.get_mut(u as usize / 64) {
+                    *word |= 1 << (u % 64);
+                }
+            }
         }
         Ok(p)
     }
@@ -227,8 +280,10 @@ impl Precompiled {
     ///
     /// An ASCII char followed by an ASCII char (or the end) is a grapheme of its own (CR LF
     /// being the one exception), so such chars whose replacement is known at load to be
-    /// none are copied without a trie walk, and the others get the replacement found at
-    /// load; every other grapheme goes through the same lookups as the full path. Measured
+    /// none are copied without a trie walk (in the runs of [`Self::plain_end`], which also
+    /// take the plain letters the charsmap leaves alone), and the others get the
+    /// replacement found at load; every other grapheme goes through the same lookups as
+    /// the full path. Measured
     /// reason: grapheme segmentation dominated the normalizer on English prose; then line
     /// breaks (mapped to spaces by T5's charsmap, one every ~50 bytes of prose) still took
     /// the grapheme path, and an unchanged text was copied: t5-small normalizer 62 → ~6
@@ -299,21 +354,56 @@ impl Precompiled {
         Ok(modified.then_some(out))
     }
 
-    /// End of the run from `i` of ASCII chars that are graphemes of their own and have no
-    /// replacement: plain bytes, but the last one only when no byte of 0x80 or more (maybe
-    /// a combining mark) follows it.
+    /// End of the run from `i` (a grapheme boundary) of chars that are graphemes of their
+    /// own and have no replacement: ASCII chars but CR that the charsmap leaves alone, and
+    /// chars of [`breaks_around`] that it leaves alone, but the last one only when the char
+    /// after the run (if any) is ASCII or of [`breaks_around`] (not, say, a combining mark
+    /// that would join it). Each char of the run is then a grapheme whose own lookup finds
+    /// nothing, which is what the normalizer's walk would find. Measured reason: on
+    /// t5-small's multilingual text the walk of one grapheme and its trie lookups, char by
+    /// char, was half of the ids path.
     #[inline]
     pub(crate) fn plain_end(&self, bytes: &[u8], i: usize) -> usize {
-        let mut j = i;
-        while let Some(&b) = bytes.get(j) {
-            if !self.ascii_plain[usize::from(b)] {
-                break;
+        // `last`: where the last char taken starts.
+        let (mut j, mut last) = (i, i);
+        // Graphic ASCII 8 bytes at a time from the start only: an attempt after each
+        // letter of another script would cost more than it saves.
+        if self.graphic_plain {
+            while let Some(chunk) = bytes.get(j..).and_then(|r| r.first_chunk::<8>()) {
+                if !all_graphic(u64::from_le_bytes(*chunk)) {
+                    break;
+                }
+                j += 8;
             }
-            j += 1;
+            if j > i {
+                last = j - 1;
+            }
         }
-        match bytes.get(j) {
-            Some(&b) if b >= 0x80 && j > i => j - 1,
-            _ => j,
+        loop {
+            let ascii_from = j;
+            while let Some(&b) = bytes.get(j) {
+                if !self.ascii_plain[usize::from(b)] {
+                    break;
+                }
+                j += 1;
+            }
+            if j > ascii_from {
+                last = j - 1;
+            }
+            match bytes.get(j) {
+                Some(&b) if b >= 0x80 => {}
+                _ => return j,
+            }
+            match bmp_char_at(bytes, j) {
+                Some((u, len)) if bit(&self.plain, u) => {
+                    last = j;
+                    j += len;
+                }
+                next => {
+                    let apart = next.is_some_and(|(u, _)| bit(&BREAKS_AROUND, u));
+                    return if apart { j } else { last };
+                }
+            }
         }
     }
 
@@ -519,6 +609,7 @@ mod tests {
     }
     use super::super::test_util::{char_spans, conformance_normalizer, Spans};
     use super::*;
+    use crate::normalizers::NormalizerWrapper;
 
     #[test]
     fn t5_charsmap_alignments() {
@@ -548,6 +639,84 @@ mod tests {
         for (input, text, spans) in cases {
             let (t, s) = char_spans(&n, input);
             assert_eq!((t.as_str(), s.as_slice()), (*text, *spans), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rewrite_equals_normalize_on_mixed_scripts() {
+        let Some(NormalizerWrapper::Precompiled(p)) = conformance_normalizer("t5-small") else {
+            return;
+        };
+        // Plain and replaced chars of several scripts, with the chars that join the one
+        // before them (combining marks, a spacing mark, a zero-width joiner, an emoji
+        // modifier, Hangul vowel and trailing jamo) and CR LF.
+        let pool = [
+            "a",
+            "Z",
+            " ",
+            "\r",
+            "\n",
+            "\t",
+            ".",
+            "中",
+            "日",
+            "я",
+            "Ж",
+            "é",
+            "ع",
+            "ש",
+            "α",
+            "한",
+            "ｶ",
+            "①",
+            "ﬁ",
+            "…",
+            "\u{3000}",
+            "\u{200B}",
+            "\u{301}",
+            "\u{64B}",
+            "\u{93F}",
+            "\u{200D}",
+            "\u{1F3FD}",
+            "\u{1161}",
+            "\u{11A8}",
+            "\u{1100}",
+            "👍",
+            "क",
+            "ก",
+            "\u{E33}",
+            "ー",
+            "Ａ",
+            "plain text",
+            "abcdefgh",
+            "a\u{1}b",
+        ];
+        let mut rng = crate::utils::test_texts::XorShift(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let len = rng.next_u64() % 12;
+            let text: String = (0..len)
+                .map(|_| pool[(rng.next_u64() % pool.len() as u64) as usize])
+                .collect();
+            let mut n = NormalizedString::from(text.as_str());
+            p.normalize(&mut n).unwrap();
+            let fast = p.rewrite(&text).unwrap();
+            assert_eq!(fast.as_deref().unwrap_or(&text), n.get(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn all_graphic_checks_each_byte() {
+        let graphic = |w: u64| w.to_le_bytes().iter().all(|b| (0x20..=0x7E).contains(b));
+        let mut rng = crate::utils::test_texts::XorShift(0x2545_F491_4F6C_DD1D);
+        for at in 0..8 {
+            for b in 0..=255u64 {
+                let w = (0x41 * 0x0101_0101_0101_0101 & !(0xFF << (8 * at))) | b << (8 * at);
+                assert_eq!(all_graphic(w), graphic(w), "{w:#x}");
+                let r = rng.next_u64();
+                assert_eq!(all_graphic(r), graphic(r), "{r:#x}");
+                let r = r & 0x7F7F_7F7F_7F7F_7F7F | 0x2020_2020_2020_2020;
+                assert_eq!(all_graphic(r), graphic(r), "{r:#x}");
+            }
         }
     }
 

@@ -683,7 +683,7 @@ fn bert_table(b: &crate::normalizers::BertNormalizer, s: &str) -> Option<Aligned
 /// `Precompiled` with its alignment, `None` when the general normalizer must run.
 ///
 /// The text is walked as the normalizer walks it: whole graphemes of under 6 bytes that the
-/// charsmap knows, else char by char (runs of ASCII chars the charsmap leaves alone, each a
+/// charsmap knows, else char by char (runs of chars the charsmap leaves alone, each a
 /// grapheme of its own, are copied at once, see `Precompiled::plain_end`). A replacement of `n` chars for a key of `k` chars gives its char `i` the
 /// range of key char `min(i, min(k, n) - 1)` (the first `min(k, n)` chars replace key chars
 /// one for one, the others are inserted after the last of those, extra key chars are
@@ -724,13 +724,27 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
     let bytes = text.as_bytes();
     let mut i = first;
     while i < bytes.len() {
-        // A run of ASCII chars the charsmap leaves alone, copied with its entries at once.
+        // A run of chars the charsmap leaves alone, each a grapheme of its own, copied
+        // with its entries at once: each byte of a char takes the entry of its first byte.
         let end = p.plain_end(bytes, i);
         if end > i {
             out.push_str(text.get(i..end).ok_or(Fallback)?);
             match table {
-                None => tab.extend((i..end).map(|k| span_of(k, k + 1))),
-                Some(t) => tab.extend_from_slice(t.get(i..end).ok_or(Fallback)?),
+                None if bytes.get(i..end).is_some_and(<[u8]>::is_ascii) => {
+                    tab.extend((i..end).map(|k| span_of(k, k + 1)));
+                }
+                None => push_same(&mut tab, text, i, end),
+                Some(t) => {
+                    let entries = t.get(i..end).ok_or(Fallback)?;
+                    let run = bytes.get(i..end).ok_or(Fallback)?;
+                    for (&e, &b) in entries.iter().zip(run) {
+                        let e = match tab.last() {
+                            Some(&lead) if b & 0xC0 == 0x80 => lead,
+                            _ => e,
+                        };
+                        tab.push(e);
+                    }
+                }
             }
             i = end;
             continue;
