@@ -710,7 +710,7 @@ mod tests {
         let mut rng = crate::utils::test_texts::XorShift(0x2545_F491_4F6C_DD1D);
         for at in 0..8 {
             for b in 0..=255u64 {
-                let w = (0x41 * 0x0101_0101_0101_0101 & !(0xFF << (8 * at))) | b << (8 * at);
+                let w = ((0x41 * 0x0101_0101_0101_0101) & !(0xFF << (8 * at))) | b << (8 * at);
                 assert_eq!(all_graphic(w), graphic(w), "{w:#x}");
                 let r = rng.next_u64();
                 assert_eq!(all_graphic(r), graphic(r), "{r:#x}");

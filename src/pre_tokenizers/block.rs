@@ -34,6 +34,8 @@
 //! A step reads at most [`REACH`] + 17 bytes into the block; past that the block is
 //! reloaded at the step's position, which is always the start of a match.
 
+use crate::utils::packed_key::KEY_MASKS;
+
 /// Whether `b` leads a char whose class the quick steps read from its bytes (`C3`, the
 /// Latin-1 letters; `C4`, `C5`, `D0`, `D1`, letters; `E2`, the punctuation U+2010..U+2027;
 /// see the module doc): where the
@@ -50,17 +52,6 @@ pub(crate) const REACH: usize = 47;
 /// The base of a block not loaded yet: above every text position (a text is at most
 /// `isize::MAX` bytes), so that the offset of any position from it wraps past [`REACH`].
 const UNLOADED: usize = usize::MAX / 2 + 1;
-
-/// `KEY_MASKS[n]` keeps the first `n` bytes of a little-endian 16-byte word.
-static KEY_MASKS: [u128; 16] = {
-    let mut m = [0u128; 16];
-    let mut n = 1;
-    while n < 16 {
-        m[n] = (1u128 << (8 * n)) - 1;
-        n += 1;
-    }
-    m
-};
 
 /// Up to 64 text bytes from `base`, which of them are ASCII and where GPT-2 cuts.
 #[derive(Clone, Copy)]
@@ -215,8 +206,7 @@ impl Block {
             .get(off..)
             .and_then(|r| r.first_chunk::<16>())
             .map_or(0, |c| u128::from_le_bytes(*c));
-        // The mask from a table: the wide shift took about 15 instructions a piece
-        // (gpt2 English ids 2.25 → 2.20 million instructions a 64 KiB pass).
+        // The mask from a table (see `KEY_MASKS`).
         let k = word & KEY_MASKS[len & 15];
         let (k0, k1) = (k as u64, (k >> 64) as u64);
         (k0, k1 | ((len as u64) << 56))

@@ -87,7 +87,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::marker::{for_each_part, marker_style, MarkerStyle};
+use super::marker::{marker_style, MarkerStyle, Parts};
 use super::thread_cache::{with_cache, Caches, Reusable};
 use super::Tokenizer;
 use crate::encoding::{Encoding, TokenRows};
@@ -1787,7 +1787,7 @@ impl Run<'_> {
     fn marker_parts(&mut self, sg: Segment<'_>, prefixed: bool) -> Step {
         // A part with its key.
         let mut held: Option<(usize, usize, Option<ShortKey>)> = None;
-        for_each_part(sg.norm, |start, end| {
+        for (start, end) in Parts::new(sg.norm) {
             let first = prefixed && start == 0;
             let key = sg
                 .norm
@@ -1796,11 +1796,10 @@ impl Run<'_> {
             if let Some(key) = key {
                 prefetch(self.cache.front.as_slice(), key.front_slot());
             }
-            match held.replace((start, end, key)) {
-                Some((a, b, key)) => self.unit_keyed(sg, a, b, prefixed && a == 0, key),
-                None => Ok(()),
+            if let Some((a, b, key)) = held.replace((start, end, key)) {
+                self.unit_keyed(sg, a, b, prefixed && a == 0, key)?;
             }
-        })?;
+        }
         if let Some((a, b, key)) = held {
             self.unit_keyed(sg, a, b, prefixed && a == 0, key)?;
         }

@@ -67,7 +67,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::marker::{for_each_part, marker_style, MarkerStyle};
+use super::marker::{for_each_part, marker_style, MarkerStyle, Parts};
 use super::seed::{SeedTable, SEED_AFTER};
 use super::thread_cache::{with_cache, Caches, Reusable};
 use super::Tokenizer;
@@ -714,6 +714,14 @@ fn body_ids(
 /// long one by its text after a `▁` when prefixed. Either way, every key stands for the
 /// model input with spaces spelled `▁`, as the keys of normalized pieces do (those have
 /// no spaces), so the two kinds share the cache.
+///
+/// A short part whose ids the front table holds inline is settled in the loop, its ids
+/// gathered in a local block as [`quick_ids`] does; every other part goes to
+/// [`marker_part_ids`]; the parts come from an iterator, so that the loop body stays
+/// inline. Measured reason: with the whole lookup in a callback of `for_each_part`, the
+/// callback was a call of its own with a large frame, and each part's char boundaries
+/// were checked: llama2 ids, warm, English 1.92 → 1.37 million instructions a 64 KiB
+/// pass, code 1.96 → 1.56 (multilingual unchanged, 1.25).
 fn marker_ids(
     segment: &str,
     prefixed: bool,
@@ -723,39 +731,81 @@ fn marker_ids(
     mapped: &mut String,
     out: &mut Vec<u32>,
 ) -> Result<()> {
-    for_each_part(segment, |a, b| {
-        let part = segment.get(a..b).unwrap_or_default();
+    let bytes = segment.as_bytes();
+    if !ctx.cacheable {
+        return for_each_part(segment, |a, b| {
+            let part = segment.get(a..b).unwrap_or_default();
+            marker_model_ids(ctx, prefixed && a == 0, part, mapped, out)
+        });
+    }
+    let mut ids = [0u32; ID_BLOCK];
+    let mut n = 0;
+    for (a, b) in Parts::new(segment) {
         let prefixed = prefixed && a == 0;
-        if !ctx.cacheable {
-            return marker_model_ids(ctx, prefixed, part, mapped, out);
-        }
-        // The key, its probe when short, and whether the model input has a `▁` in front
-        // of the key's text.
-        let (key, probe, key_prefixed) = if part.len() <= INLINE_KEY_BYTES {
-            let (k0, k1) = pack_in(segment.as_bytes(), a, b);
+        let probe = if b.wrapping_sub(a) <= INLINE_KEY_BYTES {
+            let (k0, k1) = pack_in(bytes, a, b);
             let k1 = if prefixed { k1 | PREFIXED } else { k1 };
-            let Err(probe) = cache.get_front_packed(k0, k1, out) else {
+            let hash = hash_key(k0, k1);
+            if let Some((hit, k)) = cache.front_inline(k0, k1, hash) {
+                if let Some(dst) = ids.get_mut(n..n + 3) {
+                    dst.copy_from_slice(hit);
+                    n += k;
+                    continue;
+                }
+            }
+            Some(Probe { k0, k1, hash })
+        } else {
+            None
+        };
+        out.extend_from_slice(ids.get(..n).unwrap_or_default());
+        n = 0;
+        let part = segment.get(a..b).unwrap_or_default();
+        marker_part_ids(part, prefixed, probe, ctx, cache, scratch, mapped, out)?;
+    }
+    out.extend_from_slice(ids.get(..n).unwrap_or_default());
+    Ok(())
+}
+
+/// The ids of one part of [`marker_ids`] that the front table does not hold inline;
+/// `probe` is its key when it is short.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn marker_part_ids(
+    part: &str,
+    prefixed: bool,
+    probe: Option<Probe>,
+    ctx: &PieceCtx<'_>,
+    cache: &mut IdsCache,
+    scratch: &mut String,
+    mapped: &mut String,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    // The key, its probe when short, and whether the model input has a `▁` in front of
+    // the key's text.
+    let (key, probe, key_prefixed) = match probe {
+        Some(p) => {
+            let Err(probe) = cache.get_front_hashed(p.k0, p.k1, p.hash, out) else {
                 return Ok(());
             };
             (part, Some(probe), prefixed)
-        } else if prefixed {
+        }
+        None if prefixed => {
             scratch.clear();
             scratch.push(MARKER);
             scratch.push_str(part);
             (scratch.as_str(), None, false)
-        } else {
-            (part, None, false)
-        };
-        let Err(probe) = cache.get_slow(key, probe, out) else {
-            return Ok(());
-        };
-        let start = out.len();
-        marker_model_ids(ctx, key_prefixed, key, mapped, out)?;
-        if key.len() <= MAX_PIECE_BYTES {
-            cache.insert(key, probe, out.get(start..).unwrap_or_default());
         }
-        Ok(())
-    })
+        None => (part, None, false),
+    };
+    let Err(probe) = cache.get_slow(key, probe, out) else {
+        return Ok(());
+    };
+    let start = out.len();
+    marker_model_ids(ctx, key_prefixed, key, mapped, out)?;
+    if key.len() <= MAX_PIECE_BYTES {
+        cache.insert(key, probe, out.get(start..).unwrap_or_default());
+    }
+    Ok(())
 }
 
 /// The model's ids of the Llama-style part `part` (after a `▁` when `prefixed`), with its

@@ -93,44 +93,99 @@ pub(super) fn for_each_part<E>(
     segment: &str,
     mut f: impl FnMut(usize, usize) -> Result<(), E>,
 ) -> Result<(), E> {
-    const M: &[u8] = "\u{2581}".as_bytes();
-    let bytes = segment.as_bytes();
-    let (mut start, mut i, mut after_marker) = (0, 0, true);
-    // Candidates are spaces and the lead byte of `▁` (which never occurs inside another
-    // char), taken from a mask of 64 bytes at a time. A `▁`'s other two bytes are not
-    // candidates, so every candidate is at or after `i`.
-    let mut base = 0;
-    while base < bytes.len() {
-        let mut mask = candidates(bytes, base, M[0]);
-        while mask != 0 {
-            let at = base + mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            if at > i {
-                after_marker = false;
-            }
-            let len = if bytes.get(at) == Some(&b' ') {
-                1
-            } else if bytes.get(at..at + M.len()) == Some(M) {
-                M.len()
-            } else {
-                // Another char with the same lead byte.
-                after_marker = false;
-                i = at + 1;
-                continue;
-            };
-            if !after_marker {
-                f(start, at)?;
-                start = at;
-            }
-            after_marker = true;
-            i = at + len;
-        }
-        base += 64;
-    }
-    if start < bytes.len() {
-        f(start, bytes.len())?;
+    for (a, b) in Parts::new(segment) {
+        f(a, b)?;
     }
     Ok(())
+}
+
+/// The byte ranges of the parts of a segment, in order (see [`for_each_part`]).
+///
+/// Candidates are spaces and the lead byte of `▁` (which never occurs inside another
+/// char), taken from a mask of 64 bytes at a time. A `▁`'s other two bytes are not
+/// candidates, so every candidate is at or after `i`. An iterator (rather than only a
+/// callback) lets a caller keep its whole loop body inline.
+pub(super) struct Parts<'a> {
+    bytes: &'a [u8],
+    /// Base of the 64 bytes of `mask`.
+    base: usize,
+    /// Candidates of the bytes from `base` not read yet.
+    mask: u64,
+    /// Start of the part being read.
+    start: usize,
+    /// End of the last space or `▁` read.
+    i: usize,
+    /// Whether the text read ends in spaces and `▁`s.
+    after_marker: bool,
+}
+
+const M: &[u8] = "\u{2581}".as_bytes();
+
+impl<'a> Parts<'a> {
+    #[inline]
+    pub(super) fn new(segment: &'a str) -> Self {
+        let bytes = segment.as_bytes();
+        let mask = if bytes.is_empty() {
+            0
+        } else {
+            candidates(bytes, 0, M[0])
+        };
+        Parts {
+            bytes,
+            base: 0,
+            mask,
+            start: 0,
+            i: 0,
+            after_marker: true,
+        }
+    }
+}
+
+impl Iterator for Parts<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        loop {
+            while self.mask != 0 {
+                let at = self.base + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                if at > self.i {
+                    self.after_marker = false;
+                }
+                let len = if bytes.get(at) == Some(&b' ') {
+                    1
+                } else if bytes.get(at..at + M.len()) == Some(M) {
+                    M.len()
+                } else {
+                    // Another char with the same lead byte.
+                    self.after_marker = false;
+                    self.i = at + 1;
+                    continue;
+                };
+                let cut = !self.after_marker;
+                self.after_marker = true;
+                self.i = at + len;
+                if cut {
+                    let part = (self.start, at);
+                    self.start = at;
+                    return Some(part);
+                }
+            }
+            self.base += 64;
+            if self.base >= bytes.len() {
+                break;
+            }
+            self.mask = candidates(bytes, self.base, M[0]);
+        }
+        if self.start < bytes.len() {
+            let part = (self.start, bytes.len());
+            self.start = bytes.len();
+            return Some(part);
+        }
+        None
+    }
 }
 
 /// Bit `j` set where `bytes[base + j]` is a space or `lead` (bytes past the end are not).

@@ -7,6 +7,19 @@
 /// Longest string with a packed key (the 16th byte holds the length).
 pub(crate) const INLINE_KEY_BYTES: usize = 15;
 
+/// `KEY_MASKS[n]` keeps the first `n` bytes of a little-endian 16-byte word. Measured
+/// reason: the wide shift that builds such a mask took about 15 instructions a piece
+/// (gpt2 English ids 2.25 → 2.20 million instructions a 64 KiB pass).
+pub(crate) static KEY_MASKS: [u128; 16] = {
+    let mut m = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
+
 /// Packs a piece of 1..=15 bytes into its two key words, without a byte-wise copy: the
 /// loads overlap, and overlapping bytes are equal, so or-ing them is exact.
 #[inline]
@@ -38,7 +51,7 @@ pub(crate) fn pack_in(text: &[u8], start: usize, end: usize) -> (u64, u64) {
     let n = end.wrapping_sub(start);
     match text.get(start..).and_then(|r| r.first_chunk::<16>()) {
         Some(w) if n <= INLINE_KEY_BYTES => {
-            let k = u128::from_le_bytes(*w) & ((1u128 << (8 * n)) - 1);
+            let k = u128::from_le_bytes(*w) & KEY_MASKS[n & 15];
             (k as u64, ((k >> 64) as u64) | ((n as u64) << 56))
         }
         _ => pack(text.get(start..end).unwrap_or_default()),
