@@ -72,7 +72,7 @@ fn bmp_char_at(bytes: &[u8], j: usize) -> Option<(usize, usize)> {
 }
 
 /// The ranges of [`breaks_around`].
-const BREAKS_AROUND_RANGES: [(u32, u32); 15] = [
+const BREAKS_AROUND_RANGES: [(u32, u32); 22] = [
     (0x0000, 0x000C), // ASCII controls and LF (controls break on both sides)
     (0x000E, 0x007F), // the rest of ASCII but CR (which joins a following LF)
     (0x00C0, 0x024F), // Latin-1 letters, Latin Extended-A and -B
@@ -81,6 +81,13 @@ const BREAKS_AROUND_RANGES: [(u32, u32); 15] = [
     (0x048A, 0x052F),
     (0x05D0, 0x05EA), // Hebrew letters
     (0x0621, 0x064A), // Arabic letters
+    (0x0531, 0x0556), // Armenian letters
+    (0x0561, 0x0587),
+    (0x0E01, 0x0E30), // Thai consonants (and the vowel SARA A)
+    (0x10D0, 0x10FA), // Georgian letters
+    (0x3000, 0x3003), // ideographic space, comma and full stop
+    (0x30FC, 0x30FE), // the Katakana-Hiragana prolonged sound mark and iteration marks
+    (0xFF01, 0xFF5E), // fullwidth ASCII
     (0x3041, 0x3096), // Hiragana
     (0x30A1, 0x30FA), // Katakana
     (0x3400, 0x4DBF), // CJK ideographs
