@@ -354,9 +354,10 @@ impl StrPlan {
     }
 
     /// `Some(prefixed)` when the plan is a `WhitespaceSplit` whose pieces go to a
-    /// Metaspace step with a non-ASCII replacement (t5): a run of ASCII non-whitespace
-    /// bytes from its quick step is then one piece as it is, after the replacement
-    /// ([`Self::replacement`]) when `prefixed`.
+    /// Metaspace step with a non-ASCII replacement (t5): a run of non-whitespace chars
+    /// without a byte equal to the replacement's first (as the quick step of
+    /// `NonSpaceRuns::with_wide_quick` finds them) is then one piece as it is, after the
+    /// replacement ([`Self::replacement`]) when `prefixed`.
     pub(crate) fn quick_metaspace(&self) -> Option<bool> {
         match (self.cutters.as_slice(), self.finish) {
             (
