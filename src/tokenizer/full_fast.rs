@@ -1425,7 +1425,8 @@ impl Run<'_> {
             _ => {}
         }
         if let Some(prefixed) = plan.quick_metaspace() {
-            return self.quick_pieces::<false>(sg, x, NonSpaceRuns::new(part), Some(prefixed));
+            let scan = NonSpaceRuns::with_wide_quick(part, plan.replacement());
+            return self.quick_pieces::<false>(sg, x, scan, Some(prefixed));
         }
         let mut scratch = std::mem::take(&mut self.cache.scratch);
         let result = plan.for_each_range(part, x, &mut scratch, &mut |start, end, prefixed| {

@@ -996,13 +996,7 @@ fn quick_metaspace_ids(
     mapped: &mut String,
     out: &mut Vec<u32>,
 ) -> Result<()> {
-    let stop = plan
-        .replacement()
-        .as_bytes()
-        .first()
-        .copied()
-        .unwrap_or(0x80);
-    let mut scan = NonSpaceRuns::with_wide_quick(text, stop);
+    let mut scan = NonSpaceRuns::with_wide_quick(text, plan.replacement());
     let flag = if prefixed { PREFIXED } else { 0 };
     loop {
         if let Some(q) = scan.quick() {
