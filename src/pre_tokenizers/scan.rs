@@ -709,8 +709,8 @@ impl<'s> NonSpaceRuns<'s> {
 impl QuickScan for NonSpaceRuns<'_> {
     /// The next run when, after ASCII whitespace, a 16-byte window shows all of it: ASCII
     /// non-whitespace bytes (1 to 15; with [`Self::with_wide_quick`], also the bytes of
-    /// multi-byte chars that are not whitespace and not led by the stop byte) that an
-    /// ASCII whitespace byte ends; the scan moves past it. `None` (the scan unmoved) for
+    /// multi-byte chars whose lead byte cannot lead whitespace, hence not the Metaspace
+    /// replacement's either) that an ASCII whitespace byte ends; the scan moves past it. `None` (the scan unmoved) for
     /// anything else: another multi-byte char in or after the run (it may continue it, or
     /// be whitespace), the text's last 15 bytes.
     #[inline(always)]

@@ -119,6 +119,7 @@ pub(super) struct Parts<'a> {
     after_marker: bool,
 }
 
+/// The bytes of `▁`.
 const M: &[u8] = "\u{2581}".as_bytes();
 
 impl<'a> Parts<'a> {
