@@ -234,17 +234,18 @@ fn span_of(start: usize, end: usize) -> Span {
 
 /// Appends the [`Aligned::Same`] entries of the bytes `lo..hi` of `t` (char boundaries,
 /// `hi <= t.len()`): every byte its own span first (a loop the compiler vectorizes), then
-/// the bytes of each non-ASCII char get the char's whole span.
+/// the bytes of each non-ASCII char get the char's whole span (ASCII stretches skipped a
+/// word at a time).
 fn push_same(out: &mut Vec<Span>, t: &str, lo: usize, hi: usize) {
     let base = out.len();
     out.extend((lo..hi).map(|i| span_of(i, i + 1)));
     let bytes = t.as_bytes().get(lo..hi).unwrap_or_default();
     let mut at = 0;
-    while let Some(skip) = bytes
-        .get(at..)
-        .and_then(|r| r.iter().position(|&b| b >= 0x80))
-    {
-        let start = at + skip;
+    loop {
+        let start = at + ascii_prefix_len(bytes.get(at..).unwrap_or_default());
+        if start >= bytes.len() {
+            break;
+        }
         let len = t
             .get(lo + start..)
             .and_then(|r| r.chars().next())
@@ -730,9 +731,6 @@ fn precompiled_table<'a>(p: &Precompiled, cur: Aligned<'a>) -> Step<Option<Align
         if end > i {
             out.push_str(text.get(i..end).ok_or(Fallback)?);
             match table {
-                None if bytes.get(i..end).is_some_and(<[u8]>::is_ascii) => {
-                    tab.extend((i..end).map(|k| span_of(k, k + 1)));
-                }
                 None => push_same(&mut tab, text, i, end),
                 Some(t) => {
                     let entries = t.get(i..end).ok_or(Fallback)?;
